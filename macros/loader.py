@@ -1,0 +1,159 @@
+"""Load data/ once per build: read, fill placeholders, validate, cross-check.
+
+Order matters: the words of the organization (org types, messenger, profile) are
+read first, because every other file may use them in its texts.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from . import models as m
+from .errors import DataError, reason_of
+from .knowledge import KnowledgeBase
+from .references import check_references
+from .textrender import make_environment, render_strings
+from .yamlfile import YamlDocument, read_yaml
+
+DEFAULT_PROFILE = "demo"
+T = TypeVar("T", bound=BaseModel)
+
+
+class OrgTypesFile(m.Model):
+    org_types: dict[m.OrgType, m.OrgTypeEntry]
+
+
+class MessengersFile(m.Model):
+    messengers: dict[m.Slug, m.Messenger]
+
+
+class RolesFile(m.Model):
+    roles: list[m.Role]
+
+
+class RegulationFile(m.Model):
+    regulation: m.Regulation
+
+
+class ChatsFile(m.Model):
+    chats: list[m.Chat]
+
+
+class LegalActsFile(m.Model):
+    legal_acts: list[m.LegalAct]
+
+
+class GlossaryFile(m.Model):
+    glossary: list[m.GlossaryEntry]
+
+
+class FaqFile(m.Model):
+    faq: list[m.FaqEntry]
+
+
+class DetailsFile(m.Model):
+    details: list[m.Detail]
+
+
+class ChecklistsFile(m.Model):
+    launch: m.LaunchChecklist
+
+
+class PlatformFile(m.Model):
+    platform: m.Platform
+
+
+def validate(doc: YamlDocument, model: type[T], data: object | None = None) -> T:
+    """Validate one file; the first problem becomes a one-line DataError."""
+    data = doc.data if data is None else data
+    if not isinstance(data, dict):
+        raise doc.error((), "файл должен содержать набор полей (ключ: значение), а не " +
+                        ("пустоту" if data is None else type(data).__name__))
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        errors = exc.errors()
+        first = errors[0]
+        reason = reason_of(first)
+        if len(errors) > 1:
+            reason += f" (и ещё ошибок в файле: {len(errors) - 1})"
+        raise doc.error(tuple(first["loc"]), reason) from None
+
+
+def available_profiles(root: Path) -> list[str]:
+    return sorted(path.stem for path in (root / "data" / "profiles").glob("*.yml"))
+
+
+def resolve_terms(entry: m.OrgTypeEntry, overrides: m.TermOverrides) -> m.TermSet:
+    changes = {key: value for key, value in overrides if value is not None}
+    return entry.terms.model_copy(update=changes)
+
+
+def load_knowledge_base(root: Path, profile_id: str = DEFAULT_PROFILE) -> KnowledgeBase:
+    """Everything the pages need, for one organization profile."""
+    root = Path(root)
+
+    def read(relative: str) -> YamlDocument:
+        return read_yaml(root / relative, relative)
+
+    profiles = available_profiles(root)
+    if profile_id not in profiles:
+        raise DataError("ORG_PROFILE", "", f"профиль «{profile_id}» не найден в data/profiles/; "
+                        f"есть: {', '.join(profiles) or 'ни одного'}")
+
+    docs: dict[str, YamlDocument] = {}
+
+    def load(relative: str, model: type[T], data: object | None = None) -> T:
+        docs[relative] = docs.get(relative) or read(relative)
+        return validate(docs[relative], model, data)
+
+    org_types = load("data/org_types.yml", OrgTypesFile).org_types
+    messengers = load("data/messengers.yml", MessengersFile).messengers
+    platform = load("data/platform.yml", PlatformFile).platform
+    details = load("data/details.yml", DetailsFile).details
+    profile_file = f"data/profiles/{profile_id}.yml"
+    profile = load(profile_file, m.Profile)
+    if profile.messenger not in messengers:
+        raise docs[profile_file].error(("messenger",), f"неизвестный мессенджер «{profile.messenger}»; "
+                                       f"есть: {', '.join(messengers)}")
+    terms = resolve_terms(org_types[profile.org_type], profile.terms)
+
+    context = {
+        **{name: getattr(terms, name) for name in m.TermSet.model_fields},
+        "messenger": messengers[profile.messenger],
+        "platform": platform,
+        "org_name": profile.name.full,
+        "admin_position": profile.administrator_position,
+    }
+    env = make_environment()
+
+    def load_rendered(relative: str, model: type[T]) -> T:
+        docs[relative] = read(relative)
+        return validate(docs[relative], model, render_strings(docs[relative], context, env))
+
+    roles = load_rendered("data/roles.yml", RolesFile).roles
+    regulation = load_rendered("data/regulation.yml", RegulationFile).regulation
+    chats = load_rendered("data/chats.yml", ChatsFile).chats
+    legal_acts = load_rendered("data/legal_acts.yml", LegalActsFile).legal_acts
+    glossary = load_rendered("data/glossary.yml", GlossaryFile).glossary
+    faq = load_rendered("data/faq.yml", FaqFile).faq
+    launch = load_rendered("data/checklists.yml", ChecklistsFile).launch
+    procedures = []
+    for path in sorted((root / "data" / "procedures").glob("*.yml")):
+        relative = f"data/procedures/{path.name}"
+        procedure = load_rendered(relative, m.Procedure)
+        if procedure.id != path.stem:
+            raise docs[relative].error(("id",), f"id инструкции должен совпадать с именем файла: {path.stem}")
+        procedures.append(procedure)
+
+    kb = KnowledgeBase(
+        profile_id=profile_id, profile=profile, terms=terms, messenger=messengers[profile.messenger],
+        org_type_label=org_types[profile.org_type].label, platform=platform, details=details,
+        roles=roles, regulation=regulation, chats=chats, legal_acts=legal_acts + profile.legal_acts,
+        glossary=glossary, faq=faq, launch=launch, procedures=procedures, context=context,
+    )
+    check_references(kb, docs, profile_file)
+    return kb

@@ -1,0 +1,68 @@
+"""Where every generated page lives in docs/: the one place that knows the site's layout."""
+
+from __future__ import annotations
+
+import posixpath
+
+PAGES = {
+    "home": "index.md",
+    "regulation": "regulation.md",
+    "chats": "chats.md",
+    "rules": "rules.md",
+    "legal": "legal.md",
+    "glossary": "glossary.md",
+    "faq": "faq.md",
+    "resources": "resources.md",
+    "launch": "checklists/launch.md",
+}
+
+# How a link names each page when a data record points at it ("page:rules#anchor").
+TITLES = {
+    "home": "Главная",
+    "regulation": "Положение",
+    "chats": "Чаты и каналы",
+    "rules": "Правила общения и безопасность",
+    "legal": "Правовая основа",
+    "glossary": "Словарь",
+    "faq": "Вопросы и ответы",
+    "resources": "Официальные ресурсы",
+    "launch": "Чек-лист запуска",
+}
+
+
+def role_page(role_id: str) -> str:
+    return f"roles/{role_id}.md"
+
+
+def procedure_page(procedure_id: str) -> str:
+    return f"instructions/{procedure_id}.md"
+
+
+def checklist_page(role_id: str) -> str:
+    return f"checklists/{role_id}.md"
+
+
+def relative(target: str, from_page: str, anchor: str | None = None) -> str:
+    """Markdown link target from one docs/ page to another, e.g. '../regulation.md#scope'."""
+    if target == from_page:
+        path = ""
+    else:
+        path = posixpath.relpath(target, posixpath.dirname(from_page) or ".")
+    return path + (f"#{anchor}" if anchor else "")
+
+
+def url_of(src: str) -> str:
+    """The URL MkDocs gives a page with use_directory_urls: 'roles/parent.md' -> 'roles/parent/'."""
+    stem = src[:-3]
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
+
+
+def relative_url(target: str, from_page: str, anchor: str | None = None) -> str:
+    """A URL for raw HTML (which MkDocs does not rewrite) from one page to another."""
+    here = url_of(from_page).rstrip("/") or "."
+    there = url_of(target).rstrip("/") or "."
+    return posixpath.relpath(there, here) + "/" + (f"#{anchor}" if anchor else "")
