@@ -6,16 +6,27 @@ an id or a class), rendered from one template in macros/templates/.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
 import jinja2
 
 from . import paths
-from .knowledge import KnowledgeBase
+from .knowledge import KnowledgeBase, NumberedClause
 from .textrender import cap
 
 TEMPLATES = Path(__file__).parent / "templates"
+
+
+@dataclass(frozen=True)
+class ChecklistEntry:
+    """One line of a checklist; its id keeps the ticked state when items are reordered."""
+
+    id: str
+    text: str
+    procedure: str | None = None
+    clause: NumberedClause | None = None
 
 
 class MacroError(Exception):
@@ -47,18 +58,15 @@ class Components:
         """The names pages use: {{ procedure('parent-join') }}, {{ role_tiles() }}…"""
         return {
             "role_tiles": self.role_tiles,
+            "role_guide": self.role_guide,
             "role_summary": self.role_summary,
-            "role_duties": self.role_duties,
-            "role_rights": self.role_rights,
-            "role_never": self.role_never,
-            "role_chats": self.role_chats,
-            "role_procedures": self.role_procedures,
             "role_title": self.role_title,
             "procedure": self.procedure,
             "procedure_title": self.procedure_title,
             "checklist": self.checklist,
             "launch_checklist": self.launch_checklist,
             "regulation": self.regulation,
+            "regulation_title": self.regulation_title,
             "chats_matrix": self.chats_matrix,
             "rules": self.rules,
             "legal_acts": self.legal_acts,
@@ -124,67 +132,68 @@ class Components:
     def role_tiles(self) -> str:
         return self.render("role_tiles.md.j2", roles=self.kb.roles)
 
+    def role_guide(self, role_id: str) -> str:
+        """The standard sections of a role guide: procedures, duties, rights, chats, never, checklist."""
+        role = self._lookup(self.kb.role, role_id)
+        return self.render(
+            "role_guide.md.j2", role=role,
+            procedures=self.kb.procedures_for(role_id),
+            duties=self.kb.clauses_for(role_id, "duty"),
+            rights=self.kb.clauses_for(role_id, "right"),
+            chats=self.kb.chats_for(role_id),
+            never=self.kb.clauses_for(role_id, "forbidden"),
+        )
+
     def role_summary(self, role_id: str) -> str:
         return self._lookup(self.kb.role, role_id).summary
 
-    def role_duties(self, role_id: str) -> str:
-        self._lookup(self.kb.role, role_id)
-        return self.render("clause_list.md.j2", items=self.kb.clauses_for(role_id, "duty"),
-                           empty="Положение не возлагает на эту роль отдельных обязанностей.")
-
-    def role_rights(self, role_id: str) -> str:
-        self._lookup(self.kb.role, role_id)
-        return self.render("clause_list.md.j2", items=self.kb.clauses_for(role_id, "right"),
-                           empty="Отдельных прав Положение не называет.")
-
-    def role_never(self, role_id: str) -> str:
-        role = self._lookup(self.kb.role, role_id)
-        return self.render("role_never.md.j2", role=role, items=self.kb.clauses_for(role_id, "forbidden"))
-
-    def role_chats(self, role_id: str) -> str:
-        self._lookup(self.kb.role, role_id)
-        return self.render("chats_table.md.j2", chats=self.kb.chats_for(role_id), role_id=role_id)
-
-    def role_procedures(self, role_id: str) -> str:
-        self._lookup(self.kb.role, role_id)
-        return self.render("procedure_list.md.j2", procedures=self.kb.procedures_for(role_id))
-
-    # --- procedures and checklists -------------------------------------------------
-
     def procedure(self, procedure_id: str) -> str:
         procedure = self._lookup(self.kb.procedure, procedure_id)
+        linked = [c for c in procedure.clauses if self.kb.has_clause(c)]
+        linked += [item.clause.id for item in self.kb.numbered
+                   if procedure_id in item.clause.procedures and item.clause.id not in linked]
         return self.render("procedure.md.j2", p=procedure,
-                           clauses=[self.kb.clause(c) for c in procedure.clauses if self.kb.has_clause(c)],
+                           clauses=[self.kb.clause(c) for c in linked],
                            related=[r for r in procedure.related if self.kb.has_procedure(r)])
 
     def checklist(self, role_id: str) -> str:
+        """A role's checklist: the procedures it performs, then its duties under the regulation."""
         role = self._lookup(self.kb.role, role_id)
-        items = [{"id": f"proc-{p.id}", "html_text": p.title, "procedure": p.id}
-                 for p in self.kb.procedures_for(role_id)]
-        items += [{"id": f"clause-{c.clause.id}", "html_text": c.clause.text, "clause": c}
-                  for c in self.kb.clauses_for(role_id, "duty")]
+        items = [self._procedure_item(p) for p in self.kb.procedures_for(role_id)]
+        items += [self._clause_item(c) for c in self.kb.clauses_for(role_id, "duty")]
         return self.render("checklist.md.j2", checklist_id=f"role-{role.id}", items=items)
 
     def launch_checklist(self) -> str:
+        """The organization's launch checklist (data/checklists.yml), with its title and intro."""
+        launch = self.kb.launch
         items = []
-        for item in self.kb.launch.items:
+        for index, item in enumerate(launch.items, 1):
             if item.procedure and self.kb.has_procedure(item.procedure):
-                p = self.kb.procedure(item.procedure)
-                items.append({"id": f"proc-{p.id}", "html_text": p.title, "procedure": p.id})
+                items.append(self._procedure_item(self.kb.procedure(item.procedure)))
             elif item.clause and self.kb.has_clause(item.clause):
-                c = self.kb.clause(item.clause)
-                items.append({"id": f"clause-{c.clause.id}", "html_text": c.clause.text, "clause": c})
+                items.append(self._clause_item(self.kb.clause(item.clause)))
             elif item.text:
-                items.append({"id": f"item-{len(items) + 1}", "html_text": item.text})
-        return self.render("checklist.md.j2", checklist_id="launch", items=items)
+                items.append(ChecklistEntry(id=f"item-{index}", text=item.text))
+        return self.render("launch.md.j2", launch=launch, checklist_id="launch", items=items)
+
+    @staticmethod
+    def _procedure_item(procedure) -> "ChecklistEntry":
+        return ChecklistEntry(id=f"proc-{procedure.id}", text=procedure.title, procedure=procedure.id)
+
+    @staticmethod
+    def _clause_item(numbered) -> "ChecklistEntry":
+        return ChecklistEntry(id=f"clause-{numbered.clause.id}", text=numbered.clause.text, clause=numbered)
 
     # --- reference pages ----------------------------------------------------------
 
     def regulation(self) -> str:
         return self.render("regulation.md.j2")
 
+    def regulation_title(self) -> str:
+        return self.kb.regulation.title
+
     def chats_matrix(self) -> str:
-        return self.render("chats_table.md.j2", chats=self.kb.shown_chats(), role_id=None)
+        return self.render("chats_table.md.j2", chats=self.kb.shown_chats())
 
     def rules(self, *kinds: str) -> str:
         return self.render("clause_list.md.j2", items=self.kb.clauses_of_kind(*kinds), empty="")

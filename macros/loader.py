@@ -75,7 +75,8 @@ def validate(doc: YamlDocument, model: type[T], data: object | None = None) -> T
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        errors = exc.errors()
+        # A misspelt key shows up twice: as unknown and as missing. The unknown one is the cause.
+        errors = sorted(exc.errors(), key=lambda error: error["type"] != "extra_forbidden")
         first = errors[0]
         reason = reason_of(first)
         if len(errors) > 1:
@@ -90,6 +91,14 @@ def available_profiles(root: Path) -> list[str]:
 def resolve_terms(entry: m.OrgTypeEntry, overrides: m.TermOverrides) -> m.TermSet:
     changes = {key: value for key, value in overrides if value is not None}
     return entry.terms.model_copy(update=changes)
+
+
+def adoption_text(adoption: m.Adoption) -> str:
+    """'Положение рассматривается …, согласовывается с …, утверждается …' from the profile."""
+    text = f"Положение рассматривается {adoption.considered_by}"
+    if adoption.agreed_with:
+        text += ", согласовывается с " + ", ".join(adoption.agreed_with)
+    return text + f", утверждается и вводится в действие {adoption.approved_by}."
 
 
 def load_knowledge_base(root: Path, profile_id: str = DEFAULT_PROFILE) -> KnowledgeBase:
@@ -127,6 +136,8 @@ def load_knowledge_base(root: Path, profile_id: str = DEFAULT_PROFILE) -> Knowle
         "platform": platform,
         "org_name": profile.name.full,
         "admin_position": profile.administrator_position,
+        "adoption_text": adoption_text(profile.adoption),
+        "changes_text": f"Изменения в Положение вносятся {profile.adoption.changed_by}.",
     }
     env = make_environment()
 

@@ -7,6 +7,7 @@ field and the line, never reach a reader as a broken link.
 from __future__ import annotations
 
 from .errors import DataError
+from .paths import PAGES
 from .knowledge import KnowledgeBase
 from .yamlfile import YamlDocument
 
@@ -99,7 +100,12 @@ def check_references(kb: KnowledgeBase, docs: dict[str, YamlDocument], profile_f
     for index, entry in enumerate(kb.faq):
         for l_index, ref in enumerate(entry.links):
             kind, _, target = ref.partition(":")
-            if kind in targets and target not in targets[kind]:
+            if kind == "page":
+                name = target.partition("#")[0]
+                if name not in PAGES:
+                    raise c.fail("data/faq.yml", ("faq", index, "links", l_index),
+                                 f"страница «{name}» не существует; есть: {', '.join(PAGES)}")
+            elif target not in targets[kind]:
                 raise c.fail("data/faq.yml", ("faq", index, "links", l_index), f"ссылка «{ref}» ведёт в никуда")
 
     for index, item in enumerate(kb.launch.items):

@@ -8,8 +8,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .components import Components
+import functools
+import logging
+
+import pathspec
+
+from . import paths
+from .components import Components, MacroError
 from .loader import load_knowledge_base
+
+
+log = logging.getLogger("mkdocs.plugins.kb")
 
 
 def define_env(env) -> None:
@@ -29,11 +38,57 @@ def define_env(env) -> None:
         "profile": kb.profile_id,
     }
 
+    hide_pages_not_in_profile(env.conf, kb)
+
     components = Components(kb, current_page=lambda: env.page.file.src_uri)
     for name, function in components.macros().items():
-        env.macro(function, name)
+        env.macro(_stop_on_macro_error(function), name)
     env.filter(components.cap, "cap")
     env.variables["_kb_components"] = components
+
+
+def _stop_on_macro_error(function):
+    """An unknown id in a page stops the build with one line (no traceback for an editor to decode)."""
+
+    @functools.wraps(function)
+    def checked(*args, **kwargs):
+        try:
+            return function(*args, **kwargs)
+        except MacroError as exc:
+            log.error("%s", exc)
+            raise SystemExit(1) from None
+
+    return checked
+
+
+def hide_pages_not_in_profile(conf, kb) -> None:
+    """Instructions whose `when` excludes this profile are left out of the build and the nav."""
+    hidden = {paths.procedure_page(p.id) for p in kb.procedures if not kb.applies(p.when)}
+    if not hidden:
+        return
+    spec = pathspec.gitignore.GitIgnoreSpec.from_lines(f"/{page}" for page in sorted(hidden))
+    existing = conf["exclude_docs"]
+    conf["exclude_docs"] = spec if existing is None else existing + spec
+    if conf["nav"]:
+        conf["nav"] = _without(conf["nav"], hidden)
+
+
+def _without(nav, hidden: set[str]):
+    """The nav with the hidden pages removed (sections that become empty go too)."""
+    result = []
+    for entry in nav:
+        if isinstance(entry, str):
+            if entry not in hidden:
+                result.append(entry)
+        elif isinstance(entry, dict):
+            (title, value), = entry.items()
+            if isinstance(value, list):
+                value = _without(value, hidden)
+                if value:
+                    result.append({title: value})
+            elif value not in hidden:
+                result.append(entry)
+    return result
 
 
 def on_post_page_macros(env) -> None:

@@ -1,0 +1,61 @@
+# Two commands for a fresh machine (see README.md):
+#   make serve   — install what is needed, build and serve the site on http://127.0.0.1:8000
+#   make test    — install what is needed and run the whole test suite
+# The organization is chosen by ORG_PROFILE (a file in data/profiles/): ORG_PROFILE=college make serve
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PY_STAMP := $(VENV)/.installed
+NODE_STAMP := tests/tools/node_modules/.installed
+
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: install serve build build-all check-data test test-fast bench lock clean
+
+install: $(PY_STAMP) $(NODE_STAMP)
+
+$(PY_STAMP): requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(NODE_STAMP): tests/tools/package.json tests/tools/package-lock.json
+	cd tests/tools && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+serve: $(PY_STAMP)
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: $(PY_STAMP)
+	$(BIN)/mkdocs build
+
+# Every profile, each into site/<profile>/ (what CI checks).
+build-all: $(PY_STAMP)
+	@for profile in $$(ls data/profiles | sed 's/\.yml$$//'); do \
+	  echo "== $$profile"; ORG_PROFILE=$$profile $(BIN)/mkdocs build -d site/$$profile || exit 1; \
+	done
+
+check-data: $(PY_STAMP)
+	$(BIN)/python scripts/check_data.py
+
+test: $(PY_STAMP) $(NODE_STAMP)
+	$(BIN)/python -m pytest
+
+# Without the browser and link tests: a quick loop while editing data.
+test-fast: $(PY_STAMP)
+	$(BIN)/python -m pytest -m "not browser and not links"
+
+bench: $(PY_STAMP)
+	$(BIN)/python scripts/bench.py
+
+# Re-pin requirements.txt from requirements.in (needs the package registry).
+lock:
+	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/pip install --quiet -r requirements.in
+	{ echo "# Pinned by 'make lock' from requirements.in. Install: make install (or any make target)."; \
+	  .lock-venv/bin/pip freeze; } > requirements.txt
+	rm -rf .lock-venv
+
+clean:
+	rm -rf site .pytest_cache
