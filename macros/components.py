@@ -8,15 +8,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import Callable, get_args
 
 import jinja2
 
 from . import paths
 from .knowledge import KnowledgeBase, NumberedClause
+from .models import FaqEntry
 from .textrender import cap
 
 TEMPLATES = Path(__file__).parent / "templates"
+FAQ_AUDIENCES = get_args(get_args(FaqEntry.model_fields["audience"].annotation)[0])
 
 
 @dataclass(frozen=True)
@@ -205,7 +207,9 @@ class Components:
         return self.render("glossary.md.j2", entries=sorted(self.kb.glossary, key=lambda e: e.term.lower()))
 
     def faq(self, audience: str) -> str:
-        return self.render("faq.md.j2", entries=self.kb.shown_faq(audience))
+        if audience not in FAQ_AUDIENCES:
+            raise MacroError(f"{self.current_page()}: неизвестная аудитория «{audience}»; есть: {', '.join(FAQ_AUDIENCES)}")
+        return self.render("faq.md.j2", entries=self.kb.shown_faq(audience), audience=audience)
 
     def resources(self) -> str:
         return self.render("resources.md.j2", resources=self.kb.platform.resources)

@@ -16,6 +16,7 @@ import pathspec
 from . import paths
 from .components import Components, MacroError
 from .loader import load_knowledge_base
+from .privacy import private_data_in
 
 
 log = logging.getLogger("mkdocs.plugins.kb")
@@ -94,4 +95,8 @@ def _without(nav, hidden: set[str]):
 def on_post_page_macros(env) -> None:
     """Every page gets the glossary's abbreviations, so each one shows a tooltip wherever it occurs."""
     components: Components = env.variables["_kb_components"]
+    reason = private_data_in(env.markdown)
+    if reason:
+        log.error("%s: нельзя публиковать %s", env.page.file.src_uri, reason)
+        raise SystemExit(1)
     env.markdown += "\n\n" + components.abbreviations() + "\n"

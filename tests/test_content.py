@@ -1,0 +1,155 @@
+"""Content rules: every role and procedure has its pages, words come from data, nothing private."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from macros.errors import DataError
+from macros.loader import load_knowledge_base
+from macros.privacy import private_data_in
+from tests.support import ROOT, build, copy_project
+
+DOCS = ROOT / "docs"
+KB = load_knowledge_base(ROOT, "demo")
+
+# Words that differ by organization (data/org_types.yml, data/messengers.yml) must never be typed
+# into a page: a page says {{ unit.gen }}, not «класса».
+HARD_CODED = {
+    "класс / группа": r"\b(класс|групп)",
+    "учитель / преподаватель / педагог ДО": r"\b(учител|преподавател|педагог дополнительного)",
+    "классный руководитель / куратор": r"\b(классн\w* руковод|куратор)",
+    "ученик / обучающийся": r"\b(ученик|ученич|обучающ|учащ)",
+    "школа / техникум / центр": r"\b(школ|техникум|колледж|центр дополнительного)",
+    "статус «Сотрудник»": r"«Сотрудник»",
+    "мессенджер": r"\b(МАХ|MAX|VK)\b|VK-мессенджер",
+    "студент / объединение (не используются)": r"\b(студент|объединени)",
+}
+
+
+def page_sources() -> list[Path]:
+    return sorted(DOCS.rglob("*.md"))
+
+
+def prose(markdown: str) -> str:
+    """The page's own text: without Jinja expressions and front matter."""
+    markdown = re.sub(r"\A---\n.*?\n---\n", "", markdown, flags=re.S)
+    return re.sub(r"\{\{.*?\}\}|\{%.*?%\}", " ", markdown, flags=re.S)
+
+
+@pytest.mark.parametrize("page", page_sources(), ids=lambda p: str(p.relative_to(DOCS)))
+def test_pages_do_not_hard_code_organization_words(page):
+    text = prose(page.read_text(encoding="utf-8"))
+    for what, pattern in HARD_CODED.items():
+        found = re.search(pattern, text, flags=re.I)
+        assert not found, f"{page.relative_to(ROOT)}: «{found.group(0)}» — {what} must come from data"
+
+
+def test_the_hard_coded_word_check_can_fail():
+    assert re.search(HARD_CODED["класс / группа"], prose("Вступите в чат класса."), flags=re.I)
+    assert not re.search(HARD_CODED["класс / группа"], prose("Вступите в чат {{ unit.gen }}."), flags=re.I)
+
+
+@pytest.mark.parametrize("role", [r.id for r in KB.roles])
+def test_every_role_has_a_guide_and_a_checklist(role):
+    guide = (DOCS / f"roles/{role}.md").read_text(encoding="utf-8")
+    checklist = (DOCS / f"checklists/{role}.md").read_text(encoding="utf-8")
+    assert f'role_guide("{role}")' in guide
+    assert f'checklist("{role}")' in checklist
+    assert KB.clauses_for(role, "duty"), f"{role} has no duties in the regulation"
+
+
+def test_every_procedure_has_a_page_and_every_page_a_procedure():
+    ids = {p.id for p in KB.procedures}
+    pages = {p.stem for p in (DOCS / "instructions").glob("*.md")}
+    assert ids == pages
+    for procedure_id in ids:
+        assert f'procedure("{procedure_id}")' in (DOCS / f"instructions/{procedure_id}.md").read_text()
+
+
+def test_every_role_guide_and_regulation_link_to_procedures():
+    linked = {pid for item in KB.numbered for pid in item.clause.procedures}
+    assert linked, "the regulation links to no procedure"
+    for role in KB.roles:
+        assert KB.procedures_for(role.id), f"{role.id} has no procedure"
+
+
+def test_every_procedure_step_has_text_and_ids_are_unique():
+    for procedure in KB.procedures:
+        ids = [step.id for step in procedure.steps]
+        assert len(ids) == len(set(ids)), procedure.id
+        assert all(step.text.strip() for step in procedure.steps)
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "data").rglob("*.yml")) + page_sources(),
+                         ids=lambda p: str(p.relative_to(ROOT)))
+def test_nothing_private_is_published(path):
+    reason = private_data_in(path.read_text(encoding="utf-8"))
+    assert reason is None, f"{path.relative_to(ROOT)}: {reason}"
+
+
+@pytest.mark.parametrize("text", [
+    "Телефон администратора: +7 (912) 345-67-89",
+    "звоните 8 912 345 67 89",
+    "Ссылка: https://max.ru/join/AbCdEf",
+    "анкета: https://vk.cc/cnEOTn",
+    "пишите на ivanova.ms@mail.ru",
+])
+def test_private_data_is_recognised(text):
+    assert private_data_in(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Пишите в поддержку: info@sferum.ru", "от 29.12.2012 № 273-ФЗ", "№ ММ-П10-82860",
+    "https://sferum.ru/?p=parents_students",
+])
+def test_public_facts_are_not_mistaken_for_private_data(text):
+    assert private_data_in(text) is None
+
+
+def test_a_phone_number_in_data_stops_the_load(tmp_path):
+    import shutil
+
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    profile = tmp_path / "data/profiles/demo.yml"
+    data = yaml.safe_load(profile.read_text(encoding="utf-8"))
+    data["details"] = {"admin-contact": "Звоните: 8 (900) 123-45-67"}
+    profile.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(DataError, match=r"details\.admin-contact: нельзя публиковать номер телефона"):
+        load_knowledge_base(tmp_path, "demo")
+
+
+def test_an_invite_link_in_a_page_stops_the_build(tmp_path):
+    project = copy_project(tmp_path / "project")
+    (project / "docs/index.md").write_text("# Главная\n\nВступайте: https://max.ru/join/xyz\n", encoding="utf-8")
+    result = build(None, tmp_path / "site", project)
+    assert result.returncode != 0
+    assert "index.md: нельзя публиковать ссылка-приглашение" in result.stdout + result.stderr
+
+
+def test_one_changed_duty_changes_regulation_guide_and_checklist(tmp_path):
+    """A methodologist edits one YAML record; the regulation, the guide and the checklist follow."""
+    project = copy_project(tmp_path / "project")
+    duty = KB.clauses_for("admin", "duty")[0]
+    regulation = project / "data/regulation.yml"
+    source = regulation.read_text(encoding="utf-8")
+    marker = "Проверочная формулировка обязанности"
+    raw_text = yaml.safe_load(source)  # find the raw text of the record by its id
+    found = []
+
+    def walk(clauses):
+        for clause in clauses:
+            if clause["id"] == duty.clause.id:
+                found.append(clause)
+            walk(clause.get("items", []))
+    for section in raw_text["regulation"]["sections"]:
+        walk(section["clauses"])
+    found[0]["text"] = marker + "."
+    regulation.write_text(yaml.safe_dump(raw_text, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    result = build(None, tmp_path / "site", project)
+    assert result.returncode == 0, result.stdout[-3000:]
+    for page in ("regulation/index.html", "roles/admin/index.html", "checklists/admin/index.html"):
+        assert marker in (tmp_path / "site" / page).read_text(encoding="utf-8"), page
