@@ -48,6 +48,7 @@ class Components:
             autoescape=False,
         )
         self.templates.filters["cap"] = cap
+        self.templates.tests["applies"] = kb.applies
         self.templates.globals.update(
             kb=kb, link=self.link, url=self.url, paths=paths,
             clause_ref=self.clause_ref, procedure_ref=self.procedure_ref, role_ref=self.role_ref,

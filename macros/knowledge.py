@@ -129,7 +129,12 @@ class KnowledgeBase:
         return [item for item in self.numbered if item.kind in kinds and item.clause.text]
 
     def procedures_for(self, role_id: str) -> list[m.Procedure]:
-        return [p for p in self.shown_procedures() if role_id in p.roles]
+        """This role's procedures: its own before shared ones, then in launch order, phone ones first."""
+        launch = [item.procedure for item in self.launch.items if item.procedure]
+
+        def order(p: m.Procedure):
+            return (len(p.roles), launch.index(p.id) if p.id in launch else len(launch), not p.phone, p.title)
+        return sorted((p for p in self.shown_procedures() if role_id in p.roles), key=order)
 
     def shown_chats(self) -> list[m.Chat]:
         return [c for c in self.chats if self.applies(c.when)]

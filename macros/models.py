@@ -241,11 +241,13 @@ class Step(Model):
     warning: Text | None = None
     if_fails: Text | None = None
     detail: Slug | None = Field(None, description="an organization-fillable detail shown under the step")
+    when: Condition | None = None
 
 
 class Trouble(Model):
     problem: Text
     solution: Text
+    when: Condition | None = None
 
 
 class Procedure(Model):
