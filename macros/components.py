@@ -157,7 +157,8 @@ class Components:
                    if procedure_id in item.clause.procedures and item.clause.id not in linked]
         return self.render("procedure.md.j2", p=procedure,
                            clauses=[self.kb.clause(c) for c in linked],
-                           related=[r for r in procedure.related if self.kb.has_procedure(r)])
+                           related=[r for r in procedure.related if self.kb.has_procedure(r)],
+                           in_launch=any(item.procedure == procedure_id for item in self.kb.launch.items))
 
     def checklist(self, role_id: str) -> str:
         """A role's checklist: the procedures it performs, then its duties under the regulation."""
@@ -190,7 +191,7 @@ class Components:
     # --- reference pages ----------------------------------------------------------
 
     def regulation(self) -> str:
-        return self.render("regulation.md.j2")
+        return self.render("regulation.md.j2", shown_procedure_ids={p.id for p in self.kb.shown_procedures()})
 
     def regulation_title(self) -> str:
         return self.kb.regulation.title
