@@ -135,10 +135,9 @@ def test_one_changed_duty_changes_regulation_guide_and_checklist(tmp_path):
     project = copy_project(tmp_path / "project")
     duty = KB.clauses_for("admin", "duty")[0]
     regulation = project / "data/regulation.yml"
-    source = regulation.read_text(encoding="utf-8")
     marker = "Проверочная формулировка обязанности"
-    raw_text = yaml.safe_load(source)  # find the raw text of the record by its id
-    found = []
+    raw_text = yaml.safe_load(regulation.read_text(encoding="utf-8"))
+    found = []  # the record of that duty, found by its id
 
     def walk(clauses):
         for clause in clauses:
