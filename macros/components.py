@@ -14,11 +14,12 @@ import jinja2
 
 from . import paths
 from .knowledge import KnowledgeBase, NumberedClause
-from .models import FaqEntry
+from .models import ClauseKind, FaqEntry
 from .textrender import cap
 
 TEMPLATES = Path(__file__).parent / "templates"
 FAQ_AUDIENCES = get_args(get_args(FaqEntry.model_fields["audience"].annotation)[0])
+CLAUSE_KINDS = get_args(ClauseKind)
 
 
 @dataclass(frozen=True)
@@ -50,22 +51,18 @@ class Components:
         self.templates.filters["cap"] = cap
         self.templates.tests["applies"] = kb.applies
         self.templates.globals.update(
-            kb=kb, link=self.link, url=self.url, paths=paths,
+            kb=kb, link=self.link, paths=paths,
             clause_ref=self.clause_ref, procedure_ref=self.procedure_ref, role_ref=self.role_ref,
             page_ref=self.page_ref,
         )
-
-    cap = staticmethod(cap)
 
     def macros(self) -> dict[str, Callable]:
         """The names pages use: {{ procedure('parent-join') }}, {{ role_tiles() }}…"""
         return {
             "role_tiles": self.role_tiles,
             "role_guide": self.role_guide,
-            "role_summary": self.role_summary,
             "role_title": self.role_title,
             "procedure": self.procedure,
-            "procedure_title": self.procedure_title,
             "checklist": self.checklist,
             "launch_checklist": self.launch_checklist,
             "regulation": self.regulation,
@@ -76,7 +73,6 @@ class Components:
             "glossary": self.glossary,
             "faq": self.faq,
             "resources": self.resources,
-            "resource": self.resource,
             "clause_ref": self.clause_ref,
             "procedure_ref": self.procedure_ref,
             "role_ref": self.role_ref,
@@ -91,9 +87,6 @@ class Components:
 
     def link(self, target: str, anchor: str | None = None) -> str:
         return paths.relative(target, self.current_page(), anchor)
-
-    def url(self, target: str, anchor: str | None = None) -> str:
-        return paths.relative_url(target, self.current_page(), anchor)
 
     def _lookup(self, getter, key):
         try:
@@ -124,9 +117,6 @@ class Components:
     def role_title(self, role_id: str) -> str:
         return self._lookup(self.kb.role, role_id).title
 
-    def procedure_title(self, procedure_id: str) -> str:
-        return self._lookup(self.kb.procedure, procedure_id).title
-
     def messenger_note(self) -> str:
         return self.kb.messenger.note
 
@@ -146,9 +136,6 @@ class Components:
             chats=self.kb.chats_for(role_id),
             never=self.kb.clauses_for(role_id, "forbidden"),
         )
-
-    def role_summary(self, role_id: str) -> str:
-        return self._lookup(self.kb.role, role_id).summary
 
     def procedure(self, procedure_id: str) -> str:
         procedure = self._lookup(self.kb.procedure, procedure_id)
@@ -200,6 +187,9 @@ class Components:
         return self.render("chats_table.md.j2", chats=self.kb.shown_chats())
 
     def rules(self, *kinds: str) -> str:
+        unknown = [kind for kind in kinds if kind not in CLAUSE_KINDS]
+        if unknown or not kinds:
+            raise MacroError(f"{self.current_page()}: rules() ждёт виды пунктов из: {', '.join(CLAUSE_KINDS)}")
         return self.render("clause_list.md.j2", items=self.kb.clauses_of_kind(*kinds), empty="")
 
     def legal_acts(self) -> str:
@@ -215,12 +205,6 @@ class Components:
 
     def resources(self) -> str:
         return self.render("resources.md.j2", resources=self.kb.platform.resources)
-
-    def resource(self, resource_id: str) -> str:
-        for res in self.kb.platform.resources:
-            if res.id == resource_id:
-                return f"[{res.title}]({res.url})"
-        raise MacroError(f"{self.current_page()}: неизвестный ресурс «{resource_id}»")
 
     def abbreviations(self) -> str:
         return "\n".join(f"*[{e.abbr}]: {e.full or e.term}" for e in self.kb.glossary if e.abbr)

@@ -49,20 +49,3 @@ def relative(target: str, from_page: str, anchor: str | None = None) -> str:
     else:
         path = posixpath.relpath(target, posixpath.dirname(from_page) or ".")
     return path + (f"#{anchor}" if anchor else "")
-
-
-def url_of(src: str) -> str:
-    """The URL MkDocs gives a page with use_directory_urls: 'roles/parent.md' -> 'roles/parent/'."""
-    stem = src[:-3]
-    if stem == "index":
-        return ""
-    if stem.endswith("/index"):
-        return stem[: -len("index")]
-    return stem + "/"
-
-
-def relative_url(target: str, from_page: str, anchor: str | None = None) -> str:
-    """A URL for raw HTML (which MkDocs does not rewrite) from one page to another."""
-    here = url_of(from_page).rstrip("/") or "."
-    there = url_of(target).rstrip("/") or "."
-    return posixpath.relpath(there, here) + "/" + (f"#{anchor}" if anchor else "")

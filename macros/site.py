@@ -17,6 +17,7 @@ from . import paths
 from .components import Components, MacroError
 from .loader import load_knowledge_base
 from .privacy import private_data_in
+from .textrender import cap
 
 
 log = logging.getLogger("mkdocs.plugins.kb")
@@ -44,7 +45,7 @@ def define_env(env) -> None:
     components = Components(kb, current_page=lambda: env.page.file.src_uri)
     for name, function in components.macros().items():
         env.macro(_stop_on_macro_error(function), name)
-    env.filter(components.cap, "cap")
+    env.filter(cap, "cap")
     env.variables["_kb_components"] = components
 
 

@@ -104,3 +104,21 @@ def test_unknown_profile_is_refused(tmp_path):
     assert result.returncode != 0
     assert "профиль «no-such-profile» не найден" in output
     assert "Traceback" not in output
+
+
+def test_abbreviations_show_their_expansion_on_every_page(sites):
+    assert re.search(r'<abbr title="[^"]+">ИКОП</abbr>', sites["demo"].page("regulation/index.html"))
+    assert re.search(r'<abbr title="[^"]+">ФЗ</abbr>', sites["college"].page("legal/index.html"))
+
+
+def test_procedures_that_do_not_apply_are_left_out(sites):
+    assert (sites["demo"].path / "instructions/migrate-chats/index.html").exists()
+    college = sites["college"]
+    assert not (college.path / "instructions/migrate-chats/index.html").exists()
+    assert "migrate-chats" not in college.page("index.html")
+
+
+def test_clause_anchors_are_stable_ids_from_data(sites):
+    html = sites["college"].page("regulation/index.html")
+    assert 'id="admin-registers-org"' in html
+    assert re.search(r'<h2 id="general">1\. ', html)
