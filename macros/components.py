@@ -15,7 +15,7 @@ import jinja2
 from . import paths
 from .knowledge import KnowledgeBase, NumberedClause
 from .models import ClauseKind, FaqEntry
-from .textrender import cap
+from .textrender import cap, decap
 
 TEMPLATES = Path(__file__).parent / "templates"
 FAQ_AUDIENCES = get_args(get_args(FaqEntry.model_fields["audience"].annotation)[0])
@@ -49,6 +49,7 @@ class Components:
             autoescape=False,
         )
         self.templates.filters["cap"] = cap
+        self.templates.filters["decap"] = decap
         self.templates.tests["applies"] = kb.applies
         self.templates.globals.update(
             kb=kb, link=self.link, paths=paths,

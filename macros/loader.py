@@ -137,7 +137,7 @@ def load_knowledge_base(root: Path, profile_id: str = DEFAULT_PROFILE) -> Knowle
         "org_name": profile.name.full,
         "admin_position": profile.administrator_position,
         "adoption_text": adoption_text(profile.adoption),
-        "changes_text": f"Изменения в Положение вносятся {profile.adoption.changed_by}.",
+        "changes_text": f"Изменения и дополнения в Положение вносятся {profile.adoption.changed_by}.",
     }
     env = make_environment()
 

@@ -17,9 +17,18 @@ def cap(text: object) -> str:
     return text[:1].upper() + text[1:]
 
 
+def decap(text: object) -> str:
+    """Lower-case the first letter of a sentence used mid-sentence, unless it starts an abbreviation."""
+    text = str(text)
+    if len(text) > 1 and text[0].isupper() and text[1].islower():
+        return text[0].lower() + text[1:]
+    return text
+
+
 def make_environment() -> jinja2.Environment:
     env = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=True)
     env.filters["cap"] = cap
+    env.filters["decap"] = decap
     return env
 
 

@@ -183,3 +183,20 @@ def test_line_number_points_at_the_field(project):
     lines[index] = lines[index].replace("tile:", "tiles:")
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     assert error_of(project).startswith(f"data/roles.yml:{index + 1}: roles[0].tiles: неизвестное поле")
+
+
+def test_a_profile_adds_its_regional_acts(project):
+    act = {"id": "region-order", "kind": "Распоряжение департамента образования области", "date": "2025-11-14",
+           "number": "№ 30-р", "title": "«Об использовании сервиса»", "governs": "Порядок в области.",
+           "level": "regional"}
+    edit(project, "data/profiles/school.yml", lambda d: d.update(legal_acts=[act]))
+    kb = load_knowledge_base(project, "school")
+    assert "region-order" in [a.id for a in kb.shown_legal_acts()]
+    assert "region-order" not in [a.id for a in load_knowledge_base(project, "college").shown_legal_acts()]
+
+
+def test_a_regional_act_may_not_reuse_a_federal_id(project):
+    federal = load_knowledge_base(ROOT).legal_acts[0]
+    act = federal.model_dump(mode="json", exclude_none=True)
+    edit(project, "data/profiles/school.yml", lambda d: d.update(legal_acts=[act]))
+    assert f"legal_acts[0].id: акт «{federal.id}» уже есть в data/legal_acts.yml" in error_of(project, "school")
