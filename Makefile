@@ -46,7 +46,13 @@ test: $(PY_STAMP) $(NODE_STAMP)
 test-fast: $(PY_STAMP)
 	$(BIN)/python -m pytest -m "not browser and not links"
 
-bench: $(PY_STAMP)
+BENCH_STAMP := bench/node_modules/.installed
+
+$(BENCH_STAMP): bench/package.json bench/package-lock.json
+	cd bench && npm install --no-audit --no-fund --loglevel=error  # npm ci trips over lighthouse's lock file
+	touch $@
+
+bench: $(PY_STAMP) $(BENCH_STAMP)
 	$(BIN)/python scripts/bench.py
 
 # Re-pin requirements.txt from requirements.in (needs the package registry).

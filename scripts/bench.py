@@ -1,14 +1,25 @@
-"""Print build times and page weights. A benchmark prints figures; it never fails on a slow machine.
+"""Print build times, page weights and Lighthouse mobile scores. It prints figures; it never fails
+because a machine is slow.
 
     make bench
+
+Lighthouse (bench/node_modules, installed by `make bench`) drives the system Chromium against the
+demo site served on 127.0.0.1 with gzip, as a static host such as GitHub Pages serves it.
 """
 
 from __future__ import annotations
 
+import functools
 import gzip
+import http.server
+import json
+import os
 import re
+import shutil
+import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -19,6 +30,74 @@ from macros.loader import available_profiles  # noqa: E402
 from tests.support import build  # noqa: E402
 
 PHONE_PAGES = ["index.html", "instructions/parent-join/index.html", "instructions/student-join/index.html"]
+LIGHTHOUSE = ROOT / "bench/node_modules/lighthouse/cli/index.js"
+CHROMIUM_FLAGS = ("--headless --no-sandbox --disable-gpu --disable-quic --no-first-run "
+                  "--disable-background-networking --disable-component-update --disable-sync")
+COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml")
+
+
+class GzipHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves text files gzipped, as a static host does."""
+
+    def log_message(self, *args) -> None:
+        pass
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if not (path.suffix in COMPRESSIBLE and path.is_file() and "gzip" in self.headers.get("Accept-Encoding", "")):
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), 6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return _Bytes(body)
+
+
+class _Bytes:
+    def __init__(self, data: bytes):
+        self.data = data
+
+    def read(self, *_):
+        data, self.data = self.data, b""
+        return data
+
+    def close(self):
+        pass
+
+
+def lighthouse(site: Path, pages: list[str]) -> None:
+    node = shutil.which("node")
+    if not (node and LIGHTHOUSE.exists() and Path("/usr/bin/chromium").exists()):
+        print("\nLighthouse: skipped (needs node, bench/node_modules and /usr/bin/chromium)")
+        return
+    handler = functools.partial(GzipHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    print("\nLighthouse, mobile (demo, gzip): performance / accessibility / best practices / SEO; LCP")
+    try:
+        for page in pages:
+            url = base + page.replace("index.html", "")
+            with tempfile.TemporaryDirectory() as tmp:
+                report = Path(tmp) / "report.json"
+                subprocess.run([node, str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={report}",
+                                f"--chrome-flags={CHROMIUM_FLAGS}",
+                                "--only-categories=performance,accessibility,best-practices,seo"],
+                               env=dict(os.environ, CHROME_PATH="/usr/bin/chromium"), capture_output=True,
+                               timeout=180)
+                if not report.exists():
+                    print(f"  {page:<42} failed")
+                    continue
+                data = json.loads(report.read_text(encoding="utf-8"))
+            scores = " / ".join(f"{round((c['score'] or 0) * 100)}" for c in data["categories"].values())
+            lcp = data["audits"]["largest-contentful-paint"]["displayValue"]
+            print(f"  {page:<42}{scores:>20}   LCP {lcp}")
+    finally:
+        server.shutdown()
 
 
 def gz(data: bytes) -> int:
@@ -62,6 +141,7 @@ def main() -> int:
                   f"({gz(largest.read_bytes()) / 1024:.0f} KB gzipped)")
             index = site / "search/search_index.json"
             print(f"search index: {index.stat().st_size / 1024:.0f} KB ({gz(index.read_bytes()) / 1024:.0f} KB gzipped)")
+            lighthouse(site, PHONE_PAGES)
     return 0
 
 
