@@ -202,7 +202,23 @@ class Components:
     def faq(self, audience: str) -> str:
         if audience not in FAQ_AUDIENCES:
             raise MacroError(f"{self.current_page()}: неизвестная аудитория «{audience}»; есть: {', '.join(FAQ_AUDIENCES)}")
-        return self.render("faq.md.j2", entries=self.kb.shown_faq(audience), audience=audience)
+        entries = [(entry, [link for link in map(self.ref_link, entry.links) if link])
+                   for entry in self.kb.shown_faq(audience)]
+        return self.render("faq.md.j2", entries=entries, audience=audience)
+
+    def ref_link(self, ref: str) -> str | None:
+        """A data reference ('procedure:parent-join', 'page:rules#forbidden'…) as a Markdown link;
+        None when its target does not apply to this profile."""
+        kind, _, target = ref.partition(":")
+        if kind == "role":
+            return self.role_ref(target)
+        if kind == "clause":
+            return self.clause_ref(target, f"п. {self.kb.clause(target).number} Положения") \
+                if self.kb.has_clause(target) else None
+        if kind == "procedure":
+            return self.procedure_ref(target) if self.kb.has_procedure(target) else None
+        name, _, anchor = target.partition("#")
+        return self.page_ref(name, paths.TITLES[name], anchor or None)
 
     def resources(self) -> str:
         return self.render("resources.md.j2", resources=self.kb.platform.resources)

@@ -94,7 +94,10 @@ def check_references(kb: KnowledgeBase, docs: dict[str, YamlDocument], profile_f
         all_act_ids.add(act.id)
 
     details = {d.id for d in kb.details}
-    c.known(profile_file, ("details",), list(kb.profile.details), details, "поле для заполнения организацией")
+    for key in kb.profile.details:
+        if key not in details:
+            raise c.fail(profile_file, ("details", key), f"поле для заполнения организацией «{key}» не существует; "
+                         f"есть: {', '.join(sorted(details))}")
 
     targets = {"role": roles, "clause": clause_ids, "procedure": procedure_ids}
     for index, entry in enumerate(kb.faq):

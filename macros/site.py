@@ -6,10 +6,9 @@ ORG_PROFILE and registers small functions that only format (components.py).
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import functools
 import logging
+from pathlib import Path
 
 import pathspec
 
@@ -29,7 +28,6 @@ def define_env(env) -> None:
 
     # Words and facts for the pages: {{ unit.gen }}, {{ messenger }}, {{ platform.support_email }}…
     env.variables.update(kb.context)
-    env.variables["org_type_label"] = kb.org_type_label
 
     # The theme (overrides/) reads these: the site title and the demo banner on every page.
     env.conf["site_name"] = f"{kb.profile.name.short} · Сферум в {kb.messenger.name.prep}"

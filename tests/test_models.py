@@ -163,7 +163,7 @@ def test_procedure_without_steps(project):
 
 def test_unknown_organization_detail(project):
     edit(project, "data/profiles/demo.yml", lambda d: d.update(details={"no-such-detail": "x"}))
-    assert "details[0]: поле для заполнения организацией «no-such-detail» не существует" in error_of(project)
+    assert "details.no-such-detail: поле для заполнения организацией «no-such-detail» не существует" in error_of(project)
 
 
 def test_faq_link_to_missing_page(project):
