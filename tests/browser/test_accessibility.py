@@ -21,3 +21,13 @@ def test_no_serious_violations(page, demo_url, axe, path):
     report = [f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
               for v in violations]
     assert not violations, "\n".join(report)
+
+
+@pytest.mark.parametrize("path", ["", "instructions/parent-join/", "checklists/launch/", "faq/"],
+                         ids=lambda p: p or "home")
+def test_no_serious_violations_in_the_dark_scheme(page, demo_url, axe, path):
+    page.emulate_media(color_scheme="dark")
+    page.goto(demo_url + path)
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+    violations = [v for v in axe.run(page).response["violations"] if v["impact"] in ("serious", "critical")]
+    assert not violations, [f"{v['id']}: {[n['target'] for n in v['nodes']][:3]}" for v in violations]
