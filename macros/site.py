@@ -48,7 +48,11 @@ def define_env(env) -> None:
 
 
 def _stop_on_macro_error(function):
-    """An unknown id in a page stops the build with one line (no traceback for an editor to decode)."""
+    """An unknown id in a page is reported in one line (no traceback for an editor to decode).
+
+    The error is logged, and strict mode turns any logged error into a failed build; `mkdocs serve`
+    reports it and keeps serving, so an editor fixes the typo without restarting anything.
+    """
 
     @functools.wraps(function)
     def checked(*args, **kwargs):
@@ -56,7 +60,7 @@ def _stop_on_macro_error(function):
             return function(*args, **kwargs)
         except MacroError as exc:
             log.error("%s", exc)
-            raise SystemExit(1) from None
+            return f"**Ошибка сборки: {exc}**"
 
     return checked
 
@@ -96,6 +100,7 @@ def on_post_page_macros(env) -> None:
     components: Components = env.variables["_kb_components"]
     reason = private_data_in(env.markdown)
     if reason:
-        log.error("%s: нельзя публиковать %s", env.page.file.src_uri, reason)
-        raise SystemExit(1)
+        log.error("%s: нельзя публиковать %s", env.page.file.src_uri, reason)  # fails the strict build
+        env.markdown = "**Страница не собрана: в ней данные, которые нельзя публиковать.**"
+        return
     env.markdown += "\n\n" + components.abbreviations() + "\n"

@@ -9,7 +9,8 @@ import pytest
 from tests.conftest import PROFILES
 from tests.support import build, copy_project
 
-MACRO_ERROR_MARKERS = ("Macro Syntax Error", "Macro Rendering Error", "_File_:", "UndefinedError", "{{", "{%")
+MACRO_ERROR_MARKERS = ("Macro Syntax Error", "Macro Rendering Error", "_File_:", "UndefinedError", "{{", "{%",
+                       "Ошибка сборки", "Страница не собрана")
 
 
 def visible_text(html: str) -> str:
