@@ -41,7 +41,7 @@ def test_example_profiles_are_not_marked_as_demo(sites, profile):
 
 @pytest.mark.parametrize("profile, words", [
     ("school", ["чат класса", "классного руководителя", "«учитель»"]),
-    ("college", ["чат группы", "куратора группы", "«Сотрудник»"]),
+    ("college", ["чат группы", "куратора", "«Сотрудник»"]),
     ("additional", ["чат класса", "классного руководителя", "«учитель»"]),
 ])
 def test_words_come_from_the_profile(sites, profile, words):
