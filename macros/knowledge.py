@@ -66,8 +66,7 @@ class KnowledgeBase:
         return True
 
     def _number_clauses(self):
-        sections = [s for s in self.regulation.sections if self.applies(s.when)]
-        for s_index, section in enumerate(sections, 1):
+        for s_index, section in enumerate(self.shown_sections(), 1):
             yield from self._number_list(section.clauses, f"{s_index}", section, None, "provision", ())
 
     def _number_list(self, clauses, prefix, section, parent, kind, roles):
@@ -80,8 +79,7 @@ class KnowledgeBase:
             yield from self._number_list(clause.items, number, section, clause, own_kind, own_roles)
 
     def section_number(self, section: m.Section) -> int:
-        shown = [s for s in self.regulation.sections if self.applies(s.when)]
-        return shown.index(section) + 1
+        return self.shown_sections().index(section) + 1
 
     def shown_sections(self) -> list[m.Section]:
         return [s for s in self.regulation.sections if self.applies(s.when)]

@@ -14,6 +14,7 @@ from pydantic import BaseModel, ValidationError
 from . import models as m
 from .errors import DataError, reason_of
 from .knowledge import KnowledgeBase
+from .privacy import refuse_private_data
 from .references import check_references
 from .textrender import make_environment, render_strings
 from .yamlfile import YamlDocument, read_yaml
@@ -105,8 +106,13 @@ def load_knowledge_base(root: Path, profile_id: str = DEFAULT_PROFILE) -> Knowle
     """Everything the pages need, for one organization profile."""
     root = Path(root)
 
+    public_emails: set[str] = set()  # known once data/platform.yml is read
+
     def read(relative: str) -> YamlDocument:
-        return read_yaml(root / relative, relative)
+        document = read_yaml(root / relative, relative)
+        if public_emails:
+            refuse_private_data(document, public_emails)
+        return document
 
     profiles = available_profiles(root)
     if profile_id not in profiles:
@@ -119,9 +125,12 @@ def load_knowledge_base(root: Path, profile_id: str = DEFAULT_PROFILE) -> Knowle
         docs[relative] = docs.get(relative) or read(relative)
         return validate(docs[relative], model, data)
 
+    # The platform first: its support address is the only e-mail the other files may contain.
+    platform = load("data/platform.yml", PlatformFile).platform
+    public_emails.add(platform.support_email)
+    refuse_private_data(docs["data/platform.yml"], public_emails)
     org_types = load("data/org_types.yml", OrgTypesFile).org_types
     messengers = load("data/messengers.yml", MessengersFile).messengers
-    platform = load("data/platform.yml", PlatformFile).platform
     details = load("data/details.yml", DetailsFile).details
     profile_file = f"data/profiles/{profile_id}.yml"
     profile = load(profile_file, m.Profile)

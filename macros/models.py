@@ -157,6 +157,9 @@ class Profile(Model):
 
 # --- platform facts ------------------------------------------------------------------
 
+SUPPORT = "support"
+
+
 class Resource(Model):
     id: Slug
     title: Text
@@ -168,8 +171,18 @@ class Resource(Model):
 class Platform(Model):
     name: Text
     full_name: Text
-    support_email: Text
     resources: list[Resource]
+
+    @model_validator(mode="after")
+    def _has_support_address(self) -> "Platform":
+        if not any(r.id == SUPPORT and "@" in r.url for r in self.resources):
+            raise ValueError(f"нужен ресурс «{SUPPORT}» с адресом электронной почты службы поддержки в url")
+        return self
+
+    @property
+    def support_email(self) -> str:
+        """The platform's support address: the one e-mail address the site may publish."""
+        return next(r.url for r in self.resources if r.id == SUPPORT)
 
 
 # --- roles, regulation, chats --------------------------------------------------------

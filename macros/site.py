@@ -14,7 +14,7 @@ import pathspec
 
 from . import paths
 from .components import Components, MacroError
-from .loader import load_knowledge_base
+from .loader import DEFAULT_PROFILE, load_knowledge_base
 from .privacy import private_data_in
 from .textrender import cap
 
@@ -23,7 +23,7 @@ log = logging.getLogger("mkdocs.plugins.kb")
 
 
 def define_env(env) -> None:
-    profile_id = str(env.conf["extra"].get("profile") or "demo").strip()
+    profile_id = str(env.conf["extra"].get("profile") or DEFAULT_PROFILE).strip()
     kb = load_knowledge_base(Path(env.project_dir), profile_id)
 
     # Words and facts for the pages: {{ unit.gen }}, {{ messenger }}, {{ platform.support_email }}…
@@ -34,8 +34,6 @@ def define_env(env) -> None:
     env.conf["extra"]["org"] = {
         "demo": kb.profile.demo,
         "name": kb.profile.name.full,
-        "type": kb.org_type_label,
-        "profile": kb.profile_id,
     }
 
     hide_pages_not_in_profile(env.conf, kb)
@@ -98,7 +96,7 @@ def _without(nav, hidden: set[str]):
 def on_post_page_macros(env) -> None:
     """Every page gets the glossary's abbreviations, so each one shows a tooltip wherever it occurs."""
     components: Components = env.variables["_kb_components"]
-    reason = private_data_in(env.markdown)
+    reason = private_data_in(env.markdown, {components.kb.platform.support_email})
     if reason:
         log.error("%s: нельзя публиковать %s", env.page.file.src_uri, reason)  # fails the strict build
         env.markdown = "**Страница не собрана: в ней данные, которые нельзя публиковать.**"

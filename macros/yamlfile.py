@@ -12,7 +12,6 @@ from pathlib import Path
 import yaml
 
 from .errors import DataError, format_path
-from .privacy import private_data_in
 
 
 @dataclass
@@ -74,22 +73,4 @@ def read_yaml(path: Path, name: str) -> YamlDocument:
     lines: dict[tuple, int] = {}
     if node is not None:
         _walk(node, (), lines, name)
-    document = YamlDocument(name=name, data=data, lines=lines)
-    _refuse_private_data(document)
-    return document
-
-
-def _refuse_private_data(document: YamlDocument) -> None:
-    def walk(value: object, loc: tuple) -> None:
-        if isinstance(value, str):
-            reason = private_data_in(value)
-            if reason:
-                raise document.error(loc, f"нельзя публиковать {reason}")
-        elif isinstance(value, dict):
-            for key, item in value.items():
-                walk(item, loc + (key,))
-        elif isinstance(value, list):
-            for index, item in enumerate(value):
-                walk(item, loc + (index,))
-
-    walk(document.data, ())
+    return YamlDocument(name=name, data=data, lines=lines)

@@ -27,7 +27,7 @@ def main(argv: list[str]) -> int:
             print(f"{profile}: ОШИБКА {exc}")
             failed += 1
             continue
-        print(f"{profile}: ok — {len(kb.roles)} ролей, {len(kb.numbered)} пунктов Положения, "
+        print(f"{profile} ({kb.org_type_label}): ok — {len(kb.roles)} ролей, {len(kb.numbered)} пунктов Положения, "
               f"{len(kb.shown_procedures())} инструкций, {len(kb.shown_chats())} чатов, "
               f"{len(kb.glossary)} терминов, {len(kb.faq)} вопросов")
     return 1 if failed else 0

@@ -51,6 +51,14 @@ def copy_project(destination: Path) -> Path:
     return destination
 
 
+def build_with_home_page(tmp_path: Path, markdown: str) -> tuple[subprocess.CompletedProcess, str]:
+    """Build a copy of the project whose docs/index.md is `markdown`; (result, all output)."""
+    project = copy_project(tmp_path / "project")
+    (project / "docs/index.md").write_text(markdown, encoding="utf-8")
+    result = build(None, tmp_path / "site", project)
+    return result, result.stdout + result.stderr
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args) -> None:  # keep test output readable
         pass

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from tests.conftest import PROFILES
-from tests.support import build, copy_project
+from tests.support import build, build_with_home_page, copy_project
 
 MACRO_ERROR_MARKERS = ("Macro Syntax Error", "Macro Rendering Error", "_File_:", "UndefinedError", "{{", "{%",
                        "Ошибка сборки", "Страница не собрана")
@@ -69,21 +69,16 @@ def test_no_web_fonts_or_cdn(sites):
 
 
 def test_a_broken_macro_call_stops_the_build(tmp_path):
-    project = copy_project(tmp_path / "project")
-    (project / "docs/index.md").write_text('{{ procedure("no-such-procedure") }}\n', encoding="utf-8")
-    result = build(None, tmp_path / "site", project)
-    output = result.stdout + result.stderr
+    result, output = build_with_home_page(tmp_path, '{{ procedure("no-such-procedure") }}\n')
     assert result.returncode != 0
     assert "index.md: инструкция «no-such-procedure» не существует" in output
     assert "Traceback" not in output
 
 
 def test_an_undefined_variable_stops_the_build(tmp_path):
-    project = copy_project(tmp_path / "project")
-    (project / "docs/index.md").write_text("# Главная\n\nЧат {{ unitt.gen }}\n", encoding="utf-8")
-    result = build(None, tmp_path / "site", project)
+    result, output = build_with_home_page(tmp_path, "# Главная\n\nЧат {{ unitt.gen }}\n")
     assert result.returncode != 0
-    assert "unitt" in result.stdout + result.stderr
+    assert "unitt" in output
     assert not (tmp_path / "site/index.html").exists() or "unitt" not in (tmp_path / "site/index.html").read_text()
 
 
