@@ -145,6 +145,9 @@ def load_knowledge_base(root: Path, profile_id: str = DEFAULT_PROFILE) -> Knowle
         "platform": platform,
         "org_name": profile.name.full,
         "admin_position": profile.administrator_position,
+        "admin_contact": profile.administrator_contact or "",
+        "alternative_channels": profile.alternative_channels,
+        "verification_required": profile.options.verification_required,
         "adoption_text": adoption_text(profile.adoption),
         "changes_text": f"Изменения и дополнения в Положение вносятся {profile.adoption.changed_by}.",
     }

@@ -111,6 +111,9 @@ class Options(Model):
     training_course: bool = Field(False, description="staff take the free online course on МАХ")
     foreign_messengers_migration: bool = Field(False, description="chats move from foreign messengers")
     councils_only: bool = Field(False, description="parents and students join only via the councils")
+    verification_required: bool = Field(
+        True, description="staff must confirm their status on the platform (001 3.7, 004 4.10); "
+                          "False: only when needed (000, 002)")
 
 
 class Condition(Model):
@@ -151,6 +154,13 @@ class Profile(Model):
     options: Options = Options()
     adoption: Adoption
     administrator_position: Text = Field(description="position of the platform administrator, never a name")
+    administrator_contact: Text | None = Field(
+        None, description="how readers reach the platform administrator: a room, hours, a chat — never a "
+                          "person's name or phone; required for a real (non-demo) organization")
+    alternative_channels: list[Text] = Field(
+        min_length=1, description="how a family that does not register in the messenger gets full "
+                                  "information (nominative phrases: «электронный дневник», …)")
+    site_url: Text | None = Field(None, description="address of this organization's published site")
     details: dict[Slug, str] = {}
     legal_acts: list[LegalAct] = Field([], description="regional and municipal acts of this organization")
 
