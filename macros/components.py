@@ -12,7 +12,7 @@ from typing import Callable, get_args
 
 import jinja2
 
-from . import paths
+from . import act, paths
 from .knowledge import KnowledgeBase, NumberedClause
 from .models import ClauseKind, FaqEntry
 from .textrender import cap, decap
@@ -68,6 +68,7 @@ class Components:
             "launch_checklist": self.launch_checklist,
             "regulation": self.regulation,
             "regulation_title": self.regulation_title,
+            "approval_block": self.approval_block,
             "chats_matrix": self.chats_matrix,
             "rules": self.rules,
             "legal_acts": self.legal_acts,
@@ -183,6 +184,10 @@ class Components:
 
     def regulation_title(self) -> str:
         return self.kb.regulation.title
+
+    def approval_block(self) -> str:
+        """ПРИНЯТО / СОГЛАСОВАНО / УТВЕРЖДЕНО from the profile, blank lines where it has no number or date."""
+        return self.render("approval.md.j2", columns=act.approval_stamps(self.kb.profile.approval))
 
     def chats_matrix(self) -> str:
         return self.render("chats_table.md.j2", chats=self.kb.shown_chats())

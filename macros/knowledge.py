@@ -25,6 +25,21 @@ class NumberedClause:
         return self.number.count(".") + 1
 
 
+def applies(profile: m.Profile, when: m.Condition | None) -> bool:
+    """Whether a record with this `when` is shown for the profile."""
+    if when is None:
+        return True
+    if when.org_type is not None and profile.org_type not in when.org_type:
+        return False
+    if when.messenger is not None and profile.messenger not in when.messenger:
+        return False
+    if when.option and not getattr(profile.options, when.option.replace("-", "_")):
+        return False
+    if when.without_option and getattr(profile.options, when.without_option.replace("-", "_")):
+        return False
+    return True
+
+
 @dataclass
 class KnowledgeBase:
     profile_id: str
@@ -43,6 +58,7 @@ class KnowledgeBase:
     launch: m.LaunchChecklist
     procedures: list[m.Procedure]
     context: dict
+    omitted: frozenset[str] = frozenset()  # clause and section ids the profile leaves out
     numbered: list[NumberedClause] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -52,25 +68,14 @@ class KnowledgeBase:
     # --- applicability ---------------------------------------------------------------
 
     def applies(self, when: m.Condition | None) -> bool:
-        if when is None:
-            return True
-        profile = self.profile
-        if when.org_type is not None and profile.org_type not in when.org_type:
-            return False
-        if when.messenger is not None and profile.messenger not in when.messenger:
-            return False
-        if when.option and not getattr(profile.options, when.option.replace("-", "_")):
-            return False
-        if when.without_option and getattr(profile.options, when.without_option.replace("-", "_")):
-            return False
-        return True
+        return applies(self.profile, when)
 
     def _number_clauses(self):
         for s_index, section in enumerate(self.shown_sections(), 1):
             yield from self._number_list(section.clauses, f"{s_index}", section, None, "provision", ())
 
     def _number_list(self, clauses, prefix, section, parent, kind, roles):
-        shown = [c for c in clauses if self.applies(c.when)]
+        shown = [c for c in clauses if self.applies(c.when) and c.id not in self.omitted]
         for index, clause in enumerate(shown, 1):
             number = f"{prefix}.{index}"
             own_kind = clause.kind or kind
@@ -82,7 +87,7 @@ class KnowledgeBase:
         return self.shown_sections().index(section) + 1
 
     def shown_sections(self) -> list[m.Section]:
-        return [s for s in self.regulation.sections if self.applies(s.when)]
+        return [s for s in self.regulation.sections if self.applies(s.when) and s.id not in self.omitted]
 
     # --- look-ups by id (only what applies to this profile) ---------------------------
 

@@ -11,9 +11,11 @@ from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from . import act
 from . import models as m
 from .errors import DataError, reason_of
-from .knowledge import KnowledgeBase
+from .knowledge import KnowledgeBase, applies
+from .overrides import apply_overrides
 from .privacy import refuse_private_data
 from .references import check_references
 from .textrender import make_environment, render_strings
@@ -94,14 +96,6 @@ def resolve_terms(entry: m.OrgTypeEntry, overrides: m.TermOverrides) -> m.TermSe
     return entry.terms.model_copy(update=changes)
 
 
-def adoption_text(adoption: m.Adoption) -> str:
-    """'Положение рассматривается …, согласовывается с …, утверждается …' from the profile."""
-    text = f"Положение рассматривается {adoption.considered_by}"
-    if adoption.agreed_with:
-        text += ", согласовывается с " + ", ".join(adoption.agreed_with)
-    return text + f", утверждается и вводится в действие {adoption.approved_by}."
-
-
 def load_knowledge_base(root: Path, profile_id: str = DEFAULT_PROFILE) -> KnowledgeBase:
     """Everything the pages need, for one organization profile."""
     root = Path(root)
@@ -148,8 +142,7 @@ def load_knowledge_base(root: Path, profile_id: str = DEFAULT_PROFILE) -> Knowle
         "admin_contact": profile.administrator_contact or "",
         "alternative_channels": profile.alternative_channels,
         "verification_required": profile.options.verification_required,
-        "adoption_text": adoption_text(profile.adoption),
-        "changes_text": f"Изменения и дополнения в Положение вносятся {profile.adoption.changed_by}.",
+        **act.context(profile),
     }
     env = make_environment()
 
@@ -158,9 +151,18 @@ def load_knowledge_base(root: Path, profile_id: str = DEFAULT_PROFILE) -> Knowle
         return validate(docs[relative], model, render_strings(docs[relative], context, env))
 
     roles = load_rendered("data/roles.yml", RolesFile).roles
-    regulation = load_rendered("data/regulation.yml", RegulationFile).regulation
-    chats = load_rendered("data/chats.yml", ChatsFile).chats
+    # The regulation names the acts it relies on: the shared ones and the profile's own.
     legal_acts = load_rendered("data/legal_acts.yml", LegalActsFile).legal_acts
+    context["legal_basis"] = act.legal_basis([a for a in legal_acts + profile.legal_acts
+                                              if applies(profile, a.when)])
+    # The organization's own changes (its profile's `regulation:`) go into the shared text first.
+    docs["data/regulation.yml"] = read("data/regulation.yml")
+    regulation_data = render_strings(docs["data/regulation.yml"], context, env)
+    own = render_strings(docs[profile_file], context, env)
+    overrides = validate(docs[profile_file], m.Profile, own).regulation
+    omitted = apply_overrides(regulation_data, overrides, docs[profile_file])
+    regulation = validate(docs["data/regulation.yml"], RegulationFile, regulation_data).regulation
+    chats = load_rendered("data/chats.yml", ChatsFile).chats
     glossary = load_rendered("data/glossary.yml", GlossaryFile).glossary
     faq = load_rendered("data/faq.yml", FaqFile).faq
     launch = load_rendered("data/checklists.yml", ChecklistsFile).launch
@@ -177,6 +179,7 @@ def load_knowledge_base(root: Path, profile_id: str = DEFAULT_PROFILE) -> Knowle
         org_type_label=org_types[profile.org_type].label, platform=platform, details=details,
         roles=roles, regulation=regulation, chats=chats, legal_acts=legal_acts + profile.legal_acts,
         glossary=glossary, faq=faq, launch=launch, procedures=procedures, context=context,
+        omitted=omitted,
     )
     check_references(kb, docs, profile_file)
     return kb

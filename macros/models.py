@@ -96,13 +96,59 @@ class OrgName(Model):
     short: Text = Field(description="short name for the site header")
 
 
-class Adoption(Model):
-    """Who considers, agrees and approves the regulation (the sources differ)."""
+class Protocol(Model):
+    """A protocol or an order: number and date, each blank («____») until the organization fills it."""
 
-    considered_by: Text
-    agreed_with: list[Text] = []
-    approved_by: Text
-    changed_by: Text
+    number: Text | None = Field(None, description="«№ 11», «09/1-ОД»: without the sign №")
+    date: dt.date | None = None
+
+
+class Adopted(Protocol):
+    """ПРИНЯТО / РАССМОТРЕНО: the collegial body that adopted or considered the regulation."""
+
+    verb: Literal["принято", "рассмотрено"] = "принято"
+    body: Text = Field(description="instrumental case: «педагогическим советом»")
+
+
+class Agreed(Protocol):
+    """СОГЛАСОВАНО: a body (or its chair) the regulation is agreed with."""
+
+    body: Text = Field(description="instrumental case after «с»: «управляющим советом»")
+    position: Text | None = Field(None, description="who signs for it: «председатель управляющего совета»")
+
+
+class Considered(Protocol):
+    """A council whose opinion was considered (273-ФЗ, art. 30 part 3)."""
+
+    body: Text = Field(description="genitive case: «совета обучающихся»")
+
+
+class Approved(Protocol):
+    """УТВЕРЖДЕНО: the order that approves the regulation and puts it into force."""
+
+    by: Text = Field("приказом директора", description="instrumental case: «приказом директора»")
+    signer: Text = Field("директор", description="position of the one who signs the order — never a name")
+
+
+class Approval(Model):
+    """The approval block of the regulation and how it is adopted and changed (the sources differ).
+
+    Every number and date may be left out: the block then prints a blank line to fill by hand.
+    """
+
+    adopted: Adopted
+    agreed: list[Agreed] = []
+    opinion_of: list[Considered] = Field([], description="councils whose opinion is considered, where they exist")
+    approved: Approved = Approved()
+    changed_by: Text = Field(description="«педагогическим советом и утверждаются приказом директора»")
+
+
+class RegulationOverrides(Model):
+    """An organization's own changes to the shared regulation, kept in its profile."""
+
+    reword: dict[Slug, Text] = Field({}, description="clause id → the organization's wording")
+    omit: list[Slug] = Field([], description="clause ids the organization leaves out")
+    add: dict[Slug, list["Clause"]] = Field({}, description="section or list-clause id → the organization's clauses")
 
 
 class Options(Model):
@@ -114,6 +160,9 @@ class Options(Model):
     verification_required: bool = Field(
         True, description="staff must confirm their status on the platform (001 3.7, 004 4.10); "
                           "False: only when needed (000, 002)")
+    administrator_teachers_only: bool = Field(
+        False, description="the administrator is appointed from teachers only (002); "
+                           "False: from any workers (000, 001, 004)")
 
 
 class Condition(Model):
@@ -141,6 +190,7 @@ class LegalAct(Model):
     title: Text
     governs: Text = Field(description="what it governs, in plain words")
     level: Literal["federal", "regional", "municipal", "local"] = "federal"
+    cited: bool = Field(True, description="named in the regulation's legal basis (clause legal-acts)")
     sources: list[Text] = []
     when: Condition | None = None
 
@@ -152,7 +202,9 @@ class Profile(Model):
     messenger: Slug
     terms: TermOverrides = TermOverrides()
     options: Options = Options()
-    adoption: Adoption
+    approval: Approval
+    regulation: RegulationOverrides = Field(default_factory=lambda: RegulationOverrides(),
+                                            description="the organization's own changes to the regulation")
     administrator_position: Text = Field(description="position of the platform administrator, never a name")
     administrator_contact: Text | None = Field(
         None, description="how readers reach the platform administrator: a room, hours, a chat — never a "
@@ -343,3 +395,8 @@ class LaunchChecklist(Model):
     title: Text
     intro: Text
     items: list[ChecklistItem] = Field(min_length=1)
+
+
+# The profile's own regulation clauses are Clause records, defined after the profile.
+RegulationOverrides.model_rebuild()
+Profile.model_rebuild()

@@ -16,6 +16,12 @@ PAGES = {
     "launch": "checklists/launch.md",
 }
 
+# Documents the build generates for download (macros/hooks.py), as docs/ paths.
+DOWNLOADS = {
+    "regulation": "downloads/regulation.docx",
+    "order": "downloads/order.docx",
+}
+
 # How a link names each page when a data record points at it ("page:rules#anchor").
 TITLES = {
     "home": "Главная",

@@ -1,0 +1,98 @@
+"""The regulation as a signed act: its approval block and the sentences built from the profile.
+
+One place for what both the web page (macros/templates/approval.md.j2) and the DOCX
+(macros/docx_act.py) print, so the two never say different things. A number or a date
+the organization has not filled in prints a blank line to fill in by hand.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from . import models as m
+from .textrender import cap
+
+BLANK_NUMBER = "________"
+BLANK_DATE = "«____» ____________ 20____ г."
+SIGNATURE = "________________ (подпись)"
+
+
+def date_or_blank(date: dt.date | None) -> str:
+    return date.strftime("%d.%m.%Y") if date else BLANK_DATE
+
+
+def number_or_blank(number: str | None) -> str:
+    return number or BLANK_NUMBER
+
+
+def dated(record: m.Protocol, what: str = "протокол") -> str:
+    """'протокол от 13.01.2026 № 376', or the same with blank lines."""
+    return f"{what} от {date_or_blank(record.date)} № {number_or_blank(record.number)}".strip()
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """One block of the approval heading: «ПРИНЯТО», then its lines."""
+
+    heading: str
+    lines: tuple[str, ...]
+
+
+def approval_stamps(approval: m.Approval) -> tuple[list[Stamp], list[Stamp]]:
+    """(left column, right column) of the approval block, as real acts lay it out."""
+    left = [Stamp(approval.adopted.verb.upper(), (approval.adopted.body, dated(approval.adopted)))]
+    for agreed in approval.agreed:
+        lines = [f"с {agreed.body}"]
+        if agreed.position:
+            lines += [cap(agreed.position), SIGNATURE]
+        left.append(Stamp("СОГЛАСОВАНО", (*lines, dated(agreed))))
+    if approval.opinion_of:
+        lines = []
+        for council in approval.opinion_of:
+            lines += [council.body, dated(council)]
+        left.append(Stamp("УЧТЕНО МНЕНИЕ", tuple(lines)))
+    approved = approval.approved
+    right = [Stamp("УТВЕРЖДЕНО", (approved.by, dated(approved, "").strip(), cap(approved.signer), SIGNATURE))]
+    return left, right
+
+
+def _and(parts: list[str]) -> str:
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " и " + parts[-1]
+
+
+def adoption_text(approval: m.Approval) -> str:
+    """'Положение принимается …, согласовывается с …, утверждается и вводится в действие приказом директора.'"""
+    verb = "принимается" if approval.adopted.verb == "принято" else "рассматривается"
+    text = f"Положение {verb} {approval.adopted.body}"
+    if approval.agreed:
+        text += ", согласовывается с " + _and([a.body for a in approval.agreed])
+    return text + f", утверждается и вводится в действие {approval.approved.by}."
+
+
+def opinion_text(approval: m.Approval) -> str:
+    """The councils whose opinion is considered, in the genitive ('' when the profile names none)."""
+    return _and([c.body for c in approval.opinion_of]) if approval.opinion_of else ""
+
+
+LEVELS = ("federal", "regional", "municipal", "local")
+
+
+def legal_basis(acts: list[m.LegalAct]) -> list[str]:
+    """The acts the regulation names, federal first, each level by date: «Федеральный закон от … № … «…»»."""
+    cited = sorted((a for a in acts if a.cited), key=lambda a: (LEVELS.index(a.level), a.date))
+    return [f"{a.kind} от {a.date.strftime('%d.%m.%Y')} {a.number} {a.title}" for a in cited]
+
+
+def context(profile: m.Profile) -> dict:
+    """Variables the regulation's texts use ({{ adoption_text }}, {{ admin_pool }}…)."""
+    approval = profile.approval
+    return {
+        "approval": approval,
+        "adoption_text": adoption_text(approval),
+        "changes_text": f"Изменения и дополнения в Положение вносятся {approval.changed_by}.",
+        "opinion_of": opinion_text(approval),
+        "approved_by": approval.approved.by,
+        "admin_pool": "педагогических работников" if profile.options.administrator_teachers_only else "работников",
+        "legal_basis": [],  # filled by the loader once data/legal_acts.yml is read
+    }
