@@ -14,8 +14,9 @@ from . import models as m
 from .textrender import cap
 
 BLANK_NUMBER = "________"
-BLANK_DATE = "«____» ____________ 20____ г."
+BLANK_DATE = "«____» ____________ 20____ года"
 SIGNATURE = "________________ (подпись)"
+BLANK_NAME = "____________________"
 
 
 def date_or_blank(date: dt.date | None) -> str:
@@ -94,5 +95,7 @@ def context(profile: m.Profile) -> dict:
         "opinion_of": opinion_text(approval),
         "approved_by": approval.approved.by,
         "admin_pool": "педагогических работников" if profile.options.administrator_teachers_only else "работников",
+        "blank": BLANK_NAME,
+        "blank_date": BLANK_DATE,
         "legal_basis": [],  # filled by the loader once data/legal_acts.yml is read
     }

@@ -185,6 +185,11 @@ class Components:
     def regulation_title(self) -> str:
         return self.kb.regulation.title
 
+    def downloads(self) -> dict[str, bytes]:
+        """docs/ path → DOCX bytes of the regulation and its order (added to the build by the hook)."""
+        from .docx_act import documents  # python-docx is needed only here
+        return {paths.DOWNLOADS[name]: content for name, content in documents(self.kb).items()}
+
     def approval_block(self) -> str:
         """ПРИНЯТО / СОГЛАСОВАНО / УТВЕРЖДЕНО from the profile, blank lines where it has no number or date."""
         return self.render("approval.md.j2", columns=act.approval_stamps(self.kb.profile.approval))

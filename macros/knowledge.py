@@ -59,6 +59,7 @@ class KnowledgeBase:
     procedures: list[m.Procedure]
     context: dict
     omitted: frozenset[str] = frozenset()  # clause and section ids the profile leaves out
+    order: m.Order | None = None  # the order that approves the regulation (data/order.yml)
     numbered: list[NumberedClause] = field(init=False)
 
     def __post_init__(self) -> None:

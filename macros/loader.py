@@ -41,6 +41,10 @@ class RegulationFile(m.Model):
     regulation: m.Regulation
 
 
+class OrderFile(m.Model):
+    order: m.Order
+
+
 class ChatsFile(m.Model):
     chats: list[m.Chat]
 
@@ -163,6 +167,7 @@ def load_knowledge_base(root: Path, profile_id: str = DEFAULT_PROFILE) -> Knowle
     omitted = apply_overrides(regulation_data, overrides, docs[profile_file])
     regulation = validate(docs["data/regulation.yml"], RegulationFile, regulation_data).regulation
     chats = load_rendered("data/chats.yml", ChatsFile).chats
+    order = load_rendered("data/order.yml", OrderFile).order
     glossary = load_rendered("data/glossary.yml", GlossaryFile).glossary
     faq = load_rendered("data/faq.yml", FaqFile).faq
     launch = load_rendered("data/checklists.yml", ChecklistsFile).launch
@@ -179,7 +184,7 @@ def load_knowledge_base(root: Path, profile_id: str = DEFAULT_PROFILE) -> Knowle
         org_type_label=org_types[profile.org_type].label, platform=platform, details=details,
         roles=roles, regulation=regulation, chats=chats, legal_acts=legal_acts + profile.legal_acts,
         glossary=glossary, faq=faq, launch=launch, procedures=procedures, context=context,
-        omitted=omitted,
+        omitted=omitted, order=order,
     )
     check_references(kb, docs, profile_file)
     return kb

@@ -130,6 +130,14 @@ class Approved(Protocol):
     signer: Text = Field("директор", description="position of the one who signs the order — never a name")
 
 
+class Change(Model):
+    """One line of the change log (лист изменений) printed at the end of the regulation's DOCX."""
+
+    clauses: Text = Field(description="which clauses changed: «п. 5.3.2», «раздел 7»")
+    summary: Text = Field(description="what changed, in a few words")
+    order: Protocol = Field(Protocol(), description="the order that approved the change")
+
+
 class Approval(Model):
     """The approval block of the regulation and how it is adopted and changed (the sources differ).
 
@@ -141,6 +149,7 @@ class Approval(Model):
     opinion_of: list[Considered] = Field([], description="councils whose opinion is considered, where they exist")
     approved: Approved = Approved()
     changed_by: Text = Field(description="«педагогическим советом и утверждаются приказом директора»")
+    changes: list[Change] = Field([], description="the change log (лист изменений), oldest first")
 
 
 class RegulationOverrides(Model):
@@ -340,6 +349,22 @@ class Procedure(Model):
     sources: list[Text] = Field(min_length=1)
     checked: dt.date
     when: Condition | None = None
+
+
+class OrderPoint(Model):
+    text: Text
+    items: list["OrderPoint"] = []
+    sources: list[Text] = []
+    when: Condition | None = None
+
+
+class Order(Model):
+    """The order (приказ) that approves the regulation (data/order.yml)."""
+
+    title: Text
+    preamble: Text
+    points: list[OrderPoint] = Field(min_length=1)
+    sources: list[Text] = []
 
 
 class Detail(Model):
