@@ -1,0 +1,348 @@
+"""The regulation as a signable act: the page, the DOCX and the order say the same, per profile.
+
+- the organization's own changes (profile `regulation:`) apply, and a wrong one fails with file, field, reason;
+- the page opens with the approval block and the title, and its signed text holds no links or web talk;
+- each decision the sources disagree on (verification, who may be administrator, entry into force)
+  reads the same on every page of a profile;
+- the DOCX holds the page's clauses word for word and opens in LibreOffice.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+from docx import Document
+
+from macros import act
+from macros import models as m
+from macros.docx_act import plain
+from macros.errors import DataError
+from macros.loader import load_knowledge_base
+from tests.conftest import PROFILES
+from tests.support import ROOT
+
+KBS = {profile: load_knowledge_base(ROOT, profile) for profile in PROFILES}
+
+
+# --- helpers --------------------------------------------------------------------------
+
+def normalized(text: str) -> str:
+    return " ".join(text.replace("¶", " ").split())
+
+
+def article(site, page: str) -> BeautifulSoup:
+    return BeautifulSoup(site.page(page), "html.parser").select_one("article")
+
+
+def page_clauses(site) -> list[str]:
+    """Section headings, titled clauses and numbered clauses of the regulation page, in order."""
+    doc = article(site, "regulation/index.html")
+    found = []
+    for element in doc.select("h2, h3, h4, p.kb-clause"):
+        if element.name == "p" or re.match(r"\d", element.get_text().strip()):
+            found.append(normalized(element.get_text()))
+    return found
+
+
+def docx_clauses(path: Path) -> list[str]:
+    """The same from the DOCX: heading and clause paragraphs (those that start with a number)."""
+    doc = Document(str(path))
+    return [normalized(p.text) for p in doc.paragraphs
+            if re.match(r"\d+\.", p.text) and (p.style.name.startswith("Heading") or p.style.name == "Normal")]
+
+
+def sentences(html_text: str) -> list[str]:
+    return [normalized(s) for s in re.split(r"(?<=[.!?;:])\s+|\n", html_text) if s.strip()]
+
+
+def site_sentences(site) -> dict[str, list[str]]:
+    """Every sentence of every page's article, by page."""
+    result = {}
+    for page in site.pages():
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select_one("article")
+        if soup is not None:
+            result[str(page.relative_to(site.path))] = sentences(soup.get_text())
+    return result
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    return tmp_path
+
+
+def edit_profile(project: Path, change, profile: str = "demo") -> None:
+    path = project / f"data/profiles/{profile}.yml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    change(data)
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def error_of(project: Path, profile: str = "demo") -> str:
+    with pytest.raises(DataError) as caught:
+        load_knowledge_base(project, profile)
+    message = str(caught.value)
+    assert "\n" not in message and "Traceback" not in message
+    return message
+
+
+# --- an organization's own regulation -------------------------------------------------
+
+def test_each_example_profile_changes_its_own_regulation():
+    kinds = {p: {k for k in ("reword", "omit", "add") if getattr(KBS[p].profile.regulation, k)} for p in PROFILES}
+    assert all(kinds.values()), kinds
+    assert set().union(*kinds.values()) == {"reword", "omit", "add"}
+
+
+def test_reword_changes_only_that_organization():
+    assert "кураторские часы" in KBS["college"].clause("task-extracurricular").clause.text
+    assert "классные часы" in KBS["school"].clause("task-extracurricular").clause.text
+
+
+def test_omit_leaves_the_clause_out_and_renumbers():
+    assert not KBS["additional"].has_clause("director-approves-leadership")
+    assert KBS["school"].has_clause("director-approves-leadership")
+    numbers = [i.number for i in KBS["additional"].numbered if i.parent and i.parent.id == "duties-director"]
+    assert numbers == [f"{numbers[0].rsplit('.', 1)[0]}.{n}" for n in range(1, len(numbers) + 1)]
+
+
+def test_added_clause_is_rendered_into_its_section():
+    item = KBS["school"].clause("school-chat-hours")
+    assert item.section.id == "chat-rules"
+    assert "классов" in item.clause.text and "{{" not in item.clause.text
+    assert not KBS["college"].has_clause("school-chat-hours")
+
+
+@pytest.mark.parametrize("change, expected", [
+    (lambda d: d.setdefault("regulation", {}).update(reword={"no-such-clause": "Текст."}),
+     r"regulation\.reword\.no-such-clause: пункта «no-such-clause» нет в data/regulation\.yml"),
+    (lambda d: d.setdefault("regulation", {}).update(omit=["no-such-clause"]),
+     r"regulation\.omit\[0\]: пункта или раздела «no-such-clause» нет"),
+    (lambda d: d.setdefault("regulation", {}).update(add={"no-such-section": [{"id": "x", "text": "Текст."}]}),
+     r"regulation\.add\.no-such-section: раздела или пункта «no-such-section» нет"),
+    (lambda d: d.setdefault("regulation", {}).update(add={"general": [{"id": "scope", "text": "Текст."}]}),
+     r"regulation\.add\.general\[0\]\.id: пункт «scope» уже есть в data/regulation\.yml"),
+    (lambda d: d.setdefault("regulation", {}).update(add={"general": [{"id": "own", "text": "А."},
+                                                                      {"id": "own", "text": "Б."}]}),
+     r"regulation\.add\.general\[1\]\.id: пункт «own» уже есть в профиле"),
+    (lambda d: d.setdefault("regulation", {}).update(reword={"scope": "   "}),
+     r"regulation\.reword\.scope: пустой текст"),
+    (lambda d: d.setdefault("regulation", {}).update(add={"general": [{"id": "own", "text": ""}]}),
+     r"regulation\.add\.general\[0\]\.text: пустой текст"),
+    (lambda d: d.setdefault("regulation", {}).update(reword={"scope": "Текст."}, omit=["scope"]),
+     r"regulation\.reword\.scope: пункт «scope» и исключён"),
+])
+def test_a_wrong_override_names_file_field_and_reason(project, change, expected):
+    edit_profile(project, lambda d: (d.pop("regulation", None), change(d)))
+    message = error_of(project)
+    assert message.startswith("data/profiles/demo.yml:"), message
+    assert re.search(expected, message), message
+
+
+def test_an_override_may_use_the_profile_words(project):
+    edit_profile(project, lambda d: d.update(regulation={"reword": {"eios": "Платформа — часть ЭИОС {{ org.gen }}."}}))
+    assert load_knowledge_base(project, "demo").clause("eios").clause.text == "Платформа — часть ЭИОС школы."
+
+
+# --- the approval block -----------------------------------------------------------------
+
+def test_empty_numbers_and_dates_print_blank_lines():
+    left, right = act.approval_stamps(KBS["school"].profile.approval)
+    assert [s.heading for s in left] == ["ПРИНЯТО", "СОГЛАСОВАНО", "УЧТЕНО МНЕНИЕ"]
+    assert right[0].heading == "УТВЕРЖДЕНО"
+    assert f"протокол от {act.BLANK_DATE} № {act.BLANK_NUMBER}" in left[0].lines
+    assert act.SIGNATURE in right[0].lines
+
+
+def test_filled_numbers_and_the_chosen_verb_are_printed():
+    approval = m.Approval.model_validate({
+        "adopted": {"verb": "рассмотрено", "body": "общим собранием", "number": "11", "date": "2025-12-11"},
+        "approved": {"number": "09/1-ОД", "date": "2026-01-23"},
+        "changed_by": "общим собранием",
+    })
+    left, right = act.approval_stamps(approval)
+    assert left[0].heading == "РАССМОТРЕНО"
+    assert "протокол от 11.12.2025 № 11" in left[0].lines
+    assert "от 23.01.2026 № 09/1-ОД" in right[0].lines
+    assert act.adoption_text(approval).startswith("Положение рассматривается общим собранием")
+
+
+# --- the page ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("profile", PROFILES)
+def test_page_opens_with_approval_block_and_title(sites, profile):
+    doc = article(sites[profile], "regulation/index.html")
+    first = [el for el in doc.find_all(recursive=False) if el.name not in ("a",)][:2]
+    assert "kb-approval" in first[0].get("class", []), first[0]
+    assert first[1].name == "h1" and KBS[profile].profile.name.full in normalized(first[1].get_text())
+    assert "ПРИНЯТО" in first[0].get_text() or "РАССМОТРЕНО" in first[0].get_text()
+    assert "простыми словами" not in doc.get_text()
+
+
+@pytest.mark.parametrize("profile", PROFILES)
+def test_signed_text_holds_no_links_and_no_page_references(sites, profile):
+    doc = article(sites[profile], "regulation/index.html")
+    clauses = doc.select("p.kb-clause")
+    assert len(clauses) > 150
+    for clause in clauses:
+        assert clause.find("a") is None, clause
+        text = clause.get_text()
+        assert "странице" not in text and "Инструкция" not in text and "http" not in text, text
+    asides = doc.select("p.kb-aside")
+    assert asides and all("kb-web-only" in a["class"] and a.find("a") for a in asides)
+
+
+@pytest.mark.parametrize("profile", PROFILES)
+def test_the_act_says_what_a_local_act_must(sites, profile):
+    text = normalized(article(sites[profile], "regulation/index.html").get_text())
+    kb = KBS[profile]
+    for phrase in ("(далее — Положение)", f"(далее — {kb.terms.org.nom})", "(далее — ИКОП «Сферум»",
+                   "№ 152-ФЗ «О персональных данных»", "№ 273-ФЗ", "дисциплинарную ответственность",
+                   "частью 3 статьи 30", "под подпись в листе ознакомления", "не является условием получения образования",
+                   "не принуждаются к установке приложения на личное устройство"):
+        assert phrase in text, f"{profile}: {phrase!r} missing"
+    for channel in kb.profile.alternative_channels:
+        assert normalized(channel) in text, f"{profile}: alternative channel {channel!r} missing"
+    for trivia in ("СФЕРУМ: Регистрация организации", "нет рекламы", "ВКонтакте", "платных сервисов"):
+        assert trivia not in text, f"{profile}: {trivia!r} belongs in the instructions, not in the norm"
+
+
+def test_voluntary_participation_cites_the_ministry_statement():
+    clause = KBS["demo"].clause("voluntary").clause
+    assert any("Минцифры" in s and "2025" in s for s in clause.sources)
+
+
+# --- one decision per contradiction -------------------------------------------------------
+
+OPTIONAL = re.compile(r"при необходимости|если нужно|если это нужно|если это необходимо|кому это нужно", re.I)
+
+
+@pytest.mark.parametrize("profile", PROFILES)
+def test_verification_is_decided_once_per_profile(sites, profile):
+    required = KBS[profile].profile.options.verification_required
+    pages = site_sentences(sites[profile])
+    checked = ["regulation/index.html", "faq/index.html", "glossary/index.html", "roles/teacher/index.html",
+               "roles/director/index.html", "instructions/staff-join/index.html", "instructions/invite-staff/index.html"]
+    for page in checked:
+        about = [s for s in pages[page] if re.search(r"подтвержд|верифик", s, re.I)]
+        assert about, f"{profile}: {page} says nothing about verification"
+        for sentence in about:
+            if required:
+                assert not OPTIONAL.search(sentence), f"{profile}: {page}: {sentence}"
+            else:
+                assert "обязательн" not in sentence.lower(), f"{profile}: {page}: {sentence}"
+    regulation = " ".join(pages["regulation/index.html"])
+    assert ("обязательно для всех работников" in regulation) == required
+    assert ("проходят подтверждение (верификацию) статуса на платформе при необходимости" in regulation) != required
+
+
+@pytest.mark.parametrize("profile", PROFILES)
+def test_who_may_be_administrator_is_decided_once_per_profile(sites, profile):
+    teachers_only = KBS[profile].profile.options.administrator_teachers_only
+    pool = "педагогических работников" if teachers_only else "работников"
+    appointing = [s for page, found in site_sentences(sites[profile]).items() for s in found
+                  if re.search(r"администратор", s, re.I) and "из числа" in s and "дополнительн" not in s]
+    assert len(appointing) >= 3, appointing
+    for sentence in appointing:
+        assert re.search(r"из числа (присоединившихся к платформе )?" + pool, sentence), f"{profile}: {sentence}"
+        if not teachers_only:
+            assert "из числа педагогических" not in sentence, f"{profile}: {sentence}"
+
+
+@pytest.mark.parametrize("profile", PROFILES)
+def test_entry_into_force_is_by_the_approving_order(sites, profile):
+    pages = site_sentences(sites[profile])
+    for page, found in pages.items():
+        for sentence in found:
+            assert "с момента его подписания" not in sentence and "с момента подписания" not in sentence, page
+    regulation = " ".join(pages["regulation/index.html"])
+    assert "вступает в силу со дня, указанного в приказе о его утверждении" in regulation
+    assert "утверждается и вводится в действие приказом" in regulation
+
+
+# --- DOCX -----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("profile", PROFILES)
+def test_docx_holds_the_page_clauses_word_for_word(sites, profile):
+    site = sites[profile]
+    on_page = page_clauses(site)
+    in_docx = docx_clauses(site.path / "downloads/regulation.docx")
+    assert len(on_page) > 150
+    assert in_docx == on_page
+
+
+@pytest.mark.parametrize("profile", PROFILES)
+def test_docx_is_a_document_to_sign(sites, profile):
+    kb = KBS[profile]
+    doc = Document(str(sites[profile].path / "downloads/regulation.docx"))
+    texts = [p.text for p in doc.paragraphs]
+    assert plain(kb.regulation.title) in texts
+    assert any(p.style.name == "Heading 1" and p.text == "1. Общие положения" for p in doc.paragraphs)
+    approval = doc.tables[0]
+    assert approval.rows[0].cells[1].text.startswith("УТВЕРЖДЕНО")
+    headers = {tuple(c.text for c in t.rows[0].cells) for t in doc.tables[1:]}
+    assert ("№ п/п", "Должность", "Фамилия, инициалы", "Подпись", "Дата ознакомления") in headers
+    assert any("Содержание изменения" in h for h in headers)
+    footer = doc.sections[0].footer.paragraphs[0]._p.xml
+    assert "PAGE" in footer and "fldChar" in footer
+    assert "http" not in " ".join(texts) and "Инструкция" not in " ".join(texts)
+
+
+def test_change_log_comes_from_the_profile(project, tmp_path):
+    from macros.docx_act import regulation_docx
+
+    edit_profile(project, lambda d: d["approval"].update(changes=[
+        {"clauses": "п. 1.10", "summary": "изменён список способов информирования",
+         "order": {"number": "45-ОД", "date": "2026-09-01"}}]))
+    doc = Document(io.BytesIO(regulation_docx(load_knowledge_base(project, "demo"))))
+    log = doc.tables[-1]
+    assert [c.text for c in log.rows[1].cells][1:4] == [
+        "п. 1.10", "изменён список способов информирования", "приказ от 01.09.2026 № 45-ОД"]
+
+
+@pytest.mark.parametrize("profile", PROFILES)
+def test_order_approves_the_regulation_and_appoints_by_position(sites, profile):
+    kb = KBS[profile]
+    doc = Document(str(sites[profile].path / "downloads/order.docx"))
+    text = normalized("\n".join(p.text for p in doc.paragraphs))
+    assert "ПРИКАЗ" in text and "ПРИКАЗЫВАЮ:" in text
+    assert "1. Утвердить Положение" in text
+    assert f"должность: {kb.profile.administrator_position}" in text
+    for task in ("регистрацию", "структуру", "подтверждение (верификацию)", "обучение"):
+        assert task in text, task
+    assert text.count(act.BLANK_DATE) >= 5
+    assert f"№ {act.BLANK_NUMBER}" in doc.tables[0].rows[0].cells[1].text
+
+
+def test_the_regulation_page_links_both_documents(sites):
+    links = {a["href"] for a in article(sites["school"], "regulation/index.html").select(".kb-downloads a")}
+    assert links == {"../downloads/regulation.docx", "../downloads/order.docx"}
+
+
+def _soffice() -> str | None:
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+@pytest.mark.skipif(not _soffice() and not os.environ.get("CI"), reason="LibreOffice is not installed")
+def test_docx_opens_in_libreoffice(sites, tmp_path):
+    """LibreOffice converts both documents to PDF without complaint: the files are valid Word documents."""
+    assert _soffice(), "CI must install libreoffice-writer-nogui (.ci/run)"
+    site = sites["college"]
+    sources = [site.path / "downloads/regulation.docx", site.path / "downloads/order.docx"]
+    result = subprocess.run(
+        [_soffice(), f"-env:UserInstallation=file://{tmp_path}/lo-profile", "--headless",
+         "--convert-to", "pdf", "--outdir", str(tmp_path), *map(str, sources)],
+        capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+    for source in sources:
+        pdf = (tmp_path / source.name).with_suffix(".pdf").read_bytes()
+        pages = len(re.findall(rb"/Type\s*/Page\b", pdf))
+        assert pdf.startswith(b"%PDF") and pages >= (5 if source.stem == "regulation" else 1), (source, pages)
