@@ -29,7 +29,7 @@ def number_or_blank(number: str | None) -> str:
 
 def dated(record: m.Protocol, what: str = "протокол") -> str:
     """'протокол от 13.01.2026 № 376', or the same with blank lines."""
-    return f"{what} от {date_or_blank(record.date)} № {number_or_blank(record.number)}".strip()
+    return f"{what} от {date_or_blank(record.date)} №\u00a0{number_or_blank(record.number)}".strip()
 
 
 @dataclass(frozen=True)

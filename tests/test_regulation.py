@@ -158,7 +158,7 @@ def test_empty_numbers_and_dates_print_blank_lines():
     left, right = act.approval_stamps(KBS["school"].profile.approval)
     assert [s.heading for s in left] == ["ПРИНЯТО", "СОГЛАСОВАНО", "УЧТЕНО МНЕНИЕ"]
     assert right[0].heading == "УТВЕРЖДЕНО"
-    assert f"протокол от {act.BLANK_DATE} № {act.BLANK_NUMBER}" in left[0].lines
+    assert f"протокол от {act.BLANK_DATE} №\u00a0{act.BLANK_NUMBER}" in left[0].lines
     assert act.SIGNATURE in right[0].lines
 
 
@@ -170,8 +170,8 @@ def test_filled_numbers_and_the_chosen_verb_are_printed():
     })
     left, right = act.approval_stamps(approval)
     assert left[0].heading == "РАССМОТРЕНО"
-    assert "протокол от 11.12.2025 № 11" in left[0].lines
-    assert "от 23.01.2026 № 09/1-ОД" in right[0].lines
+    assert "протокол от 11.12.2025 №\u00a011" in left[0].lines
+    assert "от 23.01.2026 №\u00a009/1-ОД" in right[0].lines
     assert act.adoption_text(approval).startswith("Положение рассматривается общим собранием")
 
 
@@ -305,7 +305,7 @@ def test_change_log_comes_from_the_profile(project, tmp_path):
     doc = Document(io.BytesIO(regulation_docx(load_knowledge_base(project, "demo"))))
     log = doc.tables[-1]
     assert [c.text for c in log.rows[1].cells][1:4] == [
-        "п. 1.10", "изменён список способов информирования", "приказ от 01.09.2026 № 45-ОД"]
+        "п. 1.10", "изменён список способов информирования", "приказ от 01.09.2026 №\u00a045-ОД"]
 
 
 @pytest.mark.parametrize("profile", PROFILES)
