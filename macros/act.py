@@ -95,6 +95,7 @@ def context(profile: m.Profile) -> dict:
         "opinion_of": opinion_text(approval),
         "approved_by": approval.approved.by,
         "admin_pool": "педагогических работников" if profile.options.administrator_teachers_only else "работников",
+        "admin_noun": "педагогический работник" if profile.options.administrator_teachers_only else "работник",
         "blank": BLANK_NAME,
         "blank_date": BLANK_DATE,
         "legal_basis": [],  # filled by the loader once data/legal_acts.yml is read

@@ -123,10 +123,13 @@ def _grid_table(doc, headers: list[str], rows: list[list[str]], widths_cm: list[
         cells = table.add_row().cells
         for cell, value in zip(cells, values):
             cell.text = value
+    table.autofit = False
+    for column, width in zip(table.columns, widths_cm):
+        column.width = Cm(width)  # the grid LibreOffice reads
     for row in table.rows:
         row.height = Cm(0.8)
         for cell, width in zip(row.cells, widths_cm):
-            cell.width = Cm(width)
+            cell.width = Cm(width)  # the cells Word reads
     _repeat_header(table.rows[0])
     return table
 
@@ -209,7 +212,7 @@ def _change_log(doc, approval) -> None:
             for n, change in enumerate(approval.changes, 1)]
     rows += [[str(n), "", "", "", ""] for n in range(len(rows) + 1, len(rows) + CHANGE_ROWS + 1)]
     _grid_table(doc, ["№ п/п", "Пункты", "Содержание изменения", "Приказ (дата, номер)", "Подпись"],
-                rows, [1.2, 2.3, 6.0, 4.0, 2.8])
+                rows, [1.3, 2.7, 5.5, 4.0, 3.0])
 
 
 # --- the order ---------------------------------------------------------------------------
