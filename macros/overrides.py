@@ -35,10 +35,24 @@ def _ids_of(clause: m.Clause):
         yield from _ids_of(item)
 
 
-def apply_overrides(regulation: dict, overrides: m.RegulationOverrides, doc: YamlDocument) -> frozenset[str]:
+def _check_links(clause: m.Clause, loc: tuple, roles: set[str], procedures: set[str], doc: YamlDocument) -> None:
+    """An added clause names only roles and instructions that exist (its items too)."""
+    for index, role in enumerate(clause.roles):
+        if role not in roles:
+            raise doc.error(loc + ("roles", index), f"роль «{role}» не существует")
+    for index, procedure in enumerate(clause.procedures):
+        if procedure not in procedures:
+            raise doc.error(loc + ("procedures", index), f"инструкция «{procedure}» не существует")
+    for index, item in enumerate(clause.items):
+        _check_links(item, loc + ("items", index), roles, procedures, doc)
+
+
+def apply_overrides(regulation: dict, overrides: m.RegulationOverrides, doc: YamlDocument,
+                    roles: set[str], procedures: set[str]) -> frozenset[str]:
     """Change the rendered data of data/regulation.yml in place; return the ids left out.
 
-    `doc` is the profile file: every error points at its `regulation:` field.
+    `doc` is the profile file: every error points at its `regulation:` field. `roles` and
+    `procedures` are the ids an added clause may name.
     """
     sections = ((regulation or {}).get("regulation") or {}).get("sections") or []
     known = _index(sections)
@@ -76,5 +90,6 @@ def apply_overrides(regulation: dict, overrides: m.RegulationOverrides, doc: Yam
                     where = "в профиле" if known[clause_id][0] == "added" else "в data/regulation.yml"
                     raise doc.error(ROOT + ("add", target, index, "id"), f"пункт «{clause_id}» уже есть {where}")
                 known[clause_id] = ("added", {})
+            _check_links(clause, ROOT + ("add", target, index), roles, procedures, doc)
             container.append(clause.model_dump(exclude_defaults=True))
     return frozenset(omitted)

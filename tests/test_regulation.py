@@ -137,6 +137,9 @@ def test_added_clause_is_rendered_into_its_section():
      r"regulation\.reword\.scope: пустой текст"),
     (lambda d: d.setdefault("regulation", {}).update(add={"general": [{"id": "own", "text": ""}]}),
      r"regulation\.add\.general\[0\]\.text: пустой текст"),
+    (lambda d: d.setdefault("regulation", {}).update(add={"duties-admin": [
+        {"id": "own-duty", "text": "Ведёт журнал.", "roles": ["admn"]}]}),
+     r"regulation\.add\.duties-admin\[0\]\.roles\[0\]: роль «admn» не существует"),
     (lambda d: d.setdefault("regulation", {}).update(reword={"scope": "Текст."}, omit=["scope"]),
      r"regulation\.reword\.scope: пункт «scope» и исключён"),
 ])
