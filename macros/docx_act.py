@@ -90,14 +90,19 @@ def _page_numbers(section) -> None:
 
 def _runs(paragraph, markdown: str, bold: bool = False) -> None:
     """Add text to a paragraph, **bold** parts in bold."""
+    def run(text: str, strong: bool) -> None:
+        added = paragraph.add_run(text)
+        if strong:  # only then: every property set costs an XML element
+            added.bold = True
+
     position = 0
     for match in BOLD.finditer(markdown):
         if match.start() > position:
-            paragraph.add_run(markdown[position:match.start()]).bold = bold or None
-        paragraph.add_run(match.group(1)).bold = True
+            run(markdown[position:match.start()], bold)
+        run(match.group(1), True)
         position = match.end()
     if position < len(markdown):
-        paragraph.add_run(markdown[position:]).bold = bold or None
+        run(markdown[position:], bold)
 
 
 def _paragraph(doc, text: str = "", *, bold=False, align=None, indent_cm: float = 0, first_line_cm: float = 0):
@@ -122,7 +127,8 @@ def _grid_table(doc, headers: list[str], rows: list[list[str]], widths_cm: list[
     for values in rows:
         cells = table.add_row().cells
         for cell, value in zip(cells, values):
-            cell.text = value
+            if value:
+                cell.text = value
     table.autofit = False
     for column, width in zip(table.columns, widths_cm):
         column.width = Cm(width)  # the grid LibreOffice reads
