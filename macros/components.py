@@ -129,9 +129,12 @@ class Components:
     def role_guide(self, role_id: str) -> str:
         """The standard sections of a role guide: procedures, duties, rights, chats, never, checklist."""
         role = self._lookup(self.kb.role, role_id)
+        procedures = self.kb.procedures_for(role_id)
         return self.render(
             "role_guide.md.j2", role=role,
-            procedures=self.kb.procedures_for(role_id),
+            procedures=[p for p in procedures if p.task],
+            if_needed=[p for p in procedures if not p.task],
+            notes=[note for note in role.notes if self.kb.applies(note.when)],
             duties=self.kb.clauses_for(role_id, "duty"),
             rights=self.kb.clauses_for(role_id, "right"),
             chats=self.kb.chats_for(role_id),
@@ -151,9 +154,11 @@ class Components:
     def checklist(self, role_id: str) -> str:
         """A role's checklist: the procedures it performs, then its duties under the regulation."""
         role = self._lookup(self.kb.role, role_id)
-        items = [self._procedure_item(p) for p in self.kb.procedures_for(role_id)]
+        procedures = self.kb.procedures_for(role_id)
+        items = [self._procedure_item(p) for p in procedures if p.task]
         items += [self._clause_item(c) for c in self.kb.clauses_for(role_id, "duty")]
-        return self.render("checklist.md.j2", checklist_id=f"role-{role.id}", items=items)
+        return self.render("checklist.md.j2", checklist_id=f"role-{role.id}", items=items,
+                           if_needed=[p for p in procedures if not p.task])
 
     def launch_checklist(self) -> str:
         """The organization's launch checklist (data/checklists.yml), with its title and intro."""
@@ -166,7 +171,8 @@ class Components:
                 items.append(self._clause_item(self.kb.clause(item.clause)))
             elif item.text:
                 items.append(ChecklistEntry(id=f"item-{index}", text=item.text))
-        return self.render("launch.md.j2", launch=launch, checklist_id="launch", items=items)
+        if_needed = [self.kb.procedure(pid) for pid in launch.if_needed if self.kb.has_procedure(pid)]
+        return self.render("launch.md.j2", launch=launch, checklist_id="launch", items=items, if_needed=if_needed)
 
     @staticmethod
     def _procedure_item(procedure) -> "ChecklistEntry":
@@ -174,7 +180,8 @@ class Components:
 
     @staticmethod
     def _clause_item(numbered) -> "ChecklistEntry":
-        return ChecklistEntry(id=f"clause-{numbered.clause.id}", text=numbered.clause.text, clause=numbered)
+        """A duty in the reader's words («Вступите в чат…»), linked to its clause in the regulation."""
+        return ChecklistEntry(id=f"clause-{numbered.clause.id}", text=numbered.clause.plain, clause=numbered)
 
     # --- reference pages ----------------------------------------------------------
 

@@ -197,6 +197,24 @@ class Platform(Model):
 
 # --- roles, regulation, chats --------------------------------------------------------
 
+class RoleStart(Model):
+    """The first screen of a role guide: what to do first, in order, and the instruction to follow."""
+
+    steps: list[Text] = Field(min_length=1, description="short imperative sentences, one action each")
+    procedure: Slug | None = Field(None, description="the step-by-step instruction that follows these steps")
+
+
+class RoleNote(Model):
+    """A question the reader of this guide asks first, answered in plain words."""
+
+    id: Slug
+    title: Text
+    text: Text
+    list_of: Literal["alternative_channels"] | None = Field(
+        None, description="a list from the profile shown under the text")
+    when: Condition | None = None
+
+
 class Role(Model):
     id: Slug
     title: Text
@@ -205,7 +223,10 @@ class Role(Model):
     tile: Text = Field(description="one line on the home page tile")
     summary: Text
     staff: bool
-    never: list[Text] = Field([], description="what this role must never do, beyond the common rules")
+    never: list[Text] = Field([], description="what this role must never do, beyond the common rules "
+                                              "(«Не …», addressed to the reader)")
+    start: RoleStart | None = None
+    notes: list[RoleNote] = []
     sources: list[Text] = []
 
 
@@ -215,6 +236,9 @@ ClauseKind = Literal["duty", "right", "obligation", "allowed", "forbidden", "pro
 class Clause(Model):
     id: Slug
     text: Text | None = None
+    plain: Text | None = Field(
+        None, description="the same rule said to the reader («вы», imperative, about 10 words) for role guides "
+                          "and checklists; required for duties, rights and prohibitions (references.py)")
     title: Text | None = None
     kind: ClauseKind | None = Field(None, description="inherited from the parent clause; provision at the top")
     roles: list[Slug] = Field([], description="roles the clause is about, inherited by its items; 'all' — every user")
@@ -273,20 +297,34 @@ class Trouble(Model):
     when: Condition | None = None
 
 
+class Verification(Model):
+    """A person checked the steps in the app: the date and the position (never a name)."""
+
+    date: dt.date
+    by_position: Text = Field(description="who checked: a position, e.g. «администратор платформы»")
+
+
 class Procedure(Model):
     id: Slug
     title: Text
     roles: list[Slug] = Field(min_length=1, description="who performs it")
     phone: bool = Field(False, description="written for a phone: one line of context, then the steps")
     context: Text
+    warning: Text | None = Field(None, description="read before the steps: what cannot be undone")
+    instead: Slug | None = Field(None, description="the procedure to follow when this one does more than "
+                                                   "the reader needs (shown with the warning)")
     needs: list[Text] = []
     steps: list[Step] = Field(min_length=1)
     result: Text
     troubleshooting: list[Trouble] = []
     clauses: list[Slug] = []
     related: list[Slug] = Field([], description="other procedures worth reading next")
-    sources: list[Text] = Field(min_length=1)
-    checked: dt.date
+    sources: list[Text] = Field(min_length=1, description="for editors: the seeds the steps come from "
+                                                          "(never shown in the reader's text)")
+    task: bool = Field(True, description="something a reader does once and ticks in a checklist; false for "
+                                         "a procedure needed only in a situation (leave a chat, report a login)")
+    verified_in_app: Verification | None = Field(
+        None, description="set only by a person who went through the steps in the app on that date")
     when: Condition | None = None
 
 
@@ -343,3 +381,5 @@ class LaunchChecklist(Model):
     title: Text
     intro: Text
     items: list[ChecklistItem] = Field(min_length=1)
+    if_needed: list[Slug] = Field([], description="procedures shown beside the checklist, not as items "
+                                                  "(done only in a situation)")
