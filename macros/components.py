@@ -152,11 +152,17 @@ class Components:
                            in_launch=any(item.procedure == procedure_id for item in self.kb.launch.items))
 
     def checklist(self, role_id: str) -> str:
-        """A role's checklist: the procedures it performs, then its duties under the regulation."""
+        """A role's checklist: its duties in plain words, each with its instruction, then the instructions no
+        duty names. Situational instructions (task: false) are links beside the list, never items."""
         role = self._lookup(self.kb.role, role_id)
         procedures = self.kb.procedures_for(role_id)
-        items = [self._procedure_item(p) for p in procedures if p.task]
-        items += [self._clause_item(c) for c in self.kb.clauses_for(role_id, "duty")]
+        tasks = {p.id for p in procedures if p.task}
+        items, covered = [], set()
+        for duty in self.kb.clauses_for(role_id, "duty"):
+            how = [pid for pid in duty.clause.procedures if pid in tasks]
+            covered.update(how)
+            items.append(self._clause_item(duty, how[0] if how else None))
+        items += [self._procedure_item(p) for p in procedures if p.task and p.id not in covered]
         return self.render("checklist.md.j2", checklist_id=f"role-{role.id}", items=items,
                            if_needed=[p for p in procedures if not p.task])
 
@@ -179,9 +185,10 @@ class Components:
         return ChecklistEntry(id=f"proc-{procedure.id}", text=procedure.title, procedure=procedure.id)
 
     @staticmethod
-    def _clause_item(numbered) -> "ChecklistEntry":
-        """A duty in the reader's words («Вступите в чат…»), linked to its clause in the regulation."""
-        return ChecklistEntry(id=f"clause-{numbered.clause.id}", text=numbered.clause.plain, clause=numbered)
+    def _clause_item(numbered, procedure: str | None = None) -> "ChecklistEntry":
+        """A duty in the reader's words («Вступите в чат…»), linked to its clause and to the instruction."""
+        return ChecklistEntry(id=f"clause-{numbered.clause.id}", text=numbered.clause.plain, clause=numbered,
+                              procedure=procedure)
 
     # --- reference pages ----------------------------------------------------------
 

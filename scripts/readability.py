@@ -6,7 +6,8 @@
 
 The text is the article only (no navigation, header or footer), without what is not prose: links to the
 regulation's clauses (.kb-ref), heading anchors, the collapsed «Для редакторов» block. Every heading,
-list item, table cell and paragraph ends a sentence, so a list of short steps counts as short sentences.
+list item, table cell and paragraph ends a sentence, so a list of short steps counts as short sentences;
+headings are not counted as sentences (their words are still searched for jargon).
 """
 
 from __future__ import annotations
@@ -40,9 +41,10 @@ GUIDES = ("roles/parent", "roles/student")
 
 BLOCK = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "summary", "dt", "dd", "div", "ul", "ol",
          "table", "tr", "details", "label", "br"}
+HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 SKIP_CLASSES = {"headerlink", "kb-ref", "kb-editors"}
 WORD = re.compile(r"[A-Za-zА-Яа-яЁё0-9]+(?:[-@.'][A-Za-zА-Яа-яЁё0-9]+)*")
-SENTENCE_END = re.compile(r"(?<=[.!?…;])\s+(?=[«\"(]?[А-ЯЁA-Z0-9])")
+SENTENCE_END = re.compile(r"(?<=[.!?…;])(?<!\bп\.)\s+(?=[«\"(]?[А-ЯЁA-Z0-9])")
 
 
 class _Article(HTMLParser):
@@ -51,7 +53,9 @@ class _Article(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.blocks: list[str] = []
+        self.headings: list[str] = []
         self._current: list[str] = []
+        self._heading = False
         self._in_article = 0
         self._skip: list[str] = []   # tags opened inside a skipped element
         self._stack: list[str] = []
@@ -59,7 +63,7 @@ class _Article(HTMLParser):
     def _flush(self) -> None:
         text = re.sub(r"\s+", " ", "".join(self._current)).strip()
         if text:
-            self.blocks.append(text)
+            (self.headings if self._heading else self.blocks).append(text)
         self._current = []
 
     def handle_starttag(self, tag, attrs):
@@ -78,6 +82,7 @@ class _Article(HTMLParser):
             return
         if tag in BLOCK:
             self._flush()
+            self._heading = tag in HEADINGS
 
     def handle_endtag(self, tag):
         if not self._in_article:
@@ -87,6 +92,7 @@ class _Article(HTMLParser):
             return
         if tag in BLOCK:
             self._flush()
+            self._heading = False
         if tag == "article":
             self._flush()
             self._in_article -= 1
@@ -96,11 +102,20 @@ class _Article(HTMLParser):
             self._current.append(data)
 
 
-def article_blocks(html: str) -> list[str]:
+def _parse(html: str) -> _Article:
     parser = _Article()
     parser.feed(html)
     parser.close()
-    return parser.blocks
+    return parser
+
+
+def article_blocks(html: str) -> list[str]:
+    """The article's paragraphs, list items and cells (headings are titles, not sentences)."""
+    return _parse(html).blocks
+
+
+def article_headings(html: str) -> list[str]:
+    return _parse(html).headings
 
 
 def sentences(blocks: list[str]) -> list[str]:
@@ -126,7 +141,7 @@ def jargon_in(text: str) -> dict[str, int]:
 def measure(html: str) -> dict:
     """Sentences, words per sentence, and the jargon found (with the share of words it takes)."""
     found = sentences(article_blocks(html))
-    text = " ".join(found)
+    text = " ".join(found + article_headings(html))
     n_words = sum(len(words(s)) for s in found)
     jargon = jargon_in(text)
     jargon_words = sum(len(words(m.group(0))) for p in JARGON.values() for m in re.finditer(p, text, flags=re.I))
@@ -154,6 +169,7 @@ def main(argv: list[str]) -> int:
         html = page_html(site, page)
         if show_text:
             print(f"== {page}")
+            print("\n".join(f"# {h}" for h in article_headings(html)))
             print("\n".join(sentences(article_blocks(html))))
             continue
         m = measure(html)

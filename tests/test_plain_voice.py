@@ -10,7 +10,7 @@ import pytest
 from macros.components import Components
 from macros.loader import load_knowledge_base
 from macros.models import Verification
-from scripts.readability import JARGON, article_blocks, measure, sentences
+from scripts.readability import JARGON, article_blocks, article_headings, measure, sentences
 from tests.conftest import PROFILES
 from tests.support import ROOT
 from tests.test_models import edit, error_of, project  # noqa: F401  (the fixture)
@@ -22,7 +22,9 @@ MAX_WORDS_PER_SENTENCE = 10
 
 
 def page_text(site, page: str) -> str:
-    return " ".join(sentences(article_blocks(site.page(page))))
+    """Everything a reader sees in the article: headings, then the sentences."""
+    html = site.page(page)
+    return " ".join(article_headings(html) + sentences(article_blocks(html)))
 
 
 def plain_text(markdown: str) -> str:
