@@ -12,8 +12,8 @@ from .knowledge import KnowledgeBase
 from .yamlfile import YamlDocument
 
 ALL_USERS = "all"
-# Kinds a role guide and a checklist show to their reader: these clauses need a plain wording.
-READER_KINDS = ("duty", "right", "forbidden")
+# Kinds a role guide, a checklist or the rules page show to every reader: these clauses need a plain wording.
+READER_KINDS = ("duty", "right", "forbidden", "obligation", "allowed")
 
 
 class _Checker:
@@ -77,7 +77,7 @@ def check_references(kb: KnowledgeBase, docs: dict[str, YamlDocument], profile_f
     for clause, loc in _reader_clauses(sections):
         if not clause.plain:
             raise c.fail("data/regulation.yml", loc + ("id",),
-                         f"пункт «{clause.id}» показывается в памятке: нужна простая формулировка (plain) — "
+                         f"пункт «{clause.id}» видят читатели памяток и правил: нужна простая формулировка (plain) — "
                          "«вы», повелительное наклонение, около 10 слов")
 
     procedure_files = {p.id: f"data/procedures/{p.id}.yml" for p in kb.procedures}
@@ -140,15 +140,14 @@ def check_references(kb: KnowledgeBase, docs: dict[str, YamlDocument], profile_f
                     procedure_ids, "инструкция")
 
     c.known("data/checklists.yml", ("launch", "if_needed"), kb.launch.if_needed, procedure_ids, "инструкция")
-    tasks = {p.id for p in kb.procedures if p.task}
-    for index, item in enumerate(kb.launch.items):
-        if item.procedure and item.procedure in procedure_ids and item.procedure not in tasks:
-            raise c.fail("data/checklists.yml", ("launch", "items", index, "procedure"),
-                         f"инструкция «{item.procedure}» не задача (task: false): её не отмечают в чек-листе; "
-                         "поставьте её в if_needed")
+    situational = {p.id for p in kb.procedures if not p.task}
     for index, item in enumerate(kb.launch.items):
         loc = ("launch", "items", index)
         if item.procedure:
             c.known("data/checklists.yml", loc + ("procedure",), [item.procedure], procedure_ids, "инструкция")
+            if item.procedure in situational:
+                raise c.fail("data/checklists.yml", loc + ("procedure",),
+                             f"инструкция «{item.procedure}» — на случай (task: false): её не отмечают "
+                             "в чек-листе; поставьте её в if_needed")
         if item.clause:
             c.known("data/checklists.yml", loc + ("clause",), [item.clause], clause_ids, "пункт Положения")

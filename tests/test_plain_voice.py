@@ -85,6 +85,15 @@ def test_checklists_of_parent_and_student_read_plainly(sites, profile, role):
     assert not result["jargon"], f"{profile} checklists/{role}: {result['jargon']}"
 
 
+@pytest.mark.parametrize("profile", PROFILES)
+def test_rules_page_gives_every_reader_the_plain_wording(sites, profile):
+    html = sites[profile].page("rules/index.html")
+    assert not measure(html)["jargon"], measure(html)["jargon"]
+    for item in KBS[profile].clauses_of_kind("forbidden", "obligation", "allowed"):
+        assert item.clause.plain[:40] in html.replace("&laquo;", "«").replace("&raquo;", "»"), item.clause.id
+        assert f'regulation/#{item.clause.id}"' in html
+
+
 def test_the_measure_catches_legal_prose():
     html = ("<article><p>Родители (законные представители) присоединяются к чату посредством "
             "ссылки-приглашения, предоставляемой на безвозмездной основе участникам образовательных "
