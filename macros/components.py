@@ -6,7 +6,7 @@ an id or a class), rendered from one template in macros/templates/.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, get_args
 
@@ -30,6 +30,7 @@ class ChecklistEntry:
     text: str
     procedure: str | None = None
     clause: NumberedClause | None = None
+    title: str | None = None  # the procedure's title: an item that only names it reads «Сделайте по инструкции …»
 
 
 class MacroError(Exception):
@@ -171,8 +172,10 @@ class Components:
         launch = self.kb.launch
         items = []
         for index, item in enumerate(launch.items, 1):
-            if item.procedure and self.kb.has_procedure(item.procedure):
-                items.append(self._procedure_item(self.kb.procedure(item.procedure)))
+            if item.procedure:
+                if self.kb.has_procedure(item.procedure):
+                    entry = self._procedure_item(self.kb.procedure(item.procedure))
+                    items.append(replace(entry, text=item.text) if item.text else entry)
             elif item.clause and self.kb.has_clause(item.clause):
                 items.append(self._clause_item(self.kb.clause(item.clause)))
             elif item.text:
@@ -182,7 +185,8 @@ class Components:
 
     @staticmethod
     def _procedure_item(procedure) -> "ChecklistEntry":
-        return ChecklistEntry(id=f"proc-{procedure.id}", text=procedure.title, procedure=procedure.id)
+        return ChecklistEntry(id=f"proc-{procedure.id}", text=procedure.title, procedure=procedure.id,
+                              title=procedure.title)
 
     @staticmethod
     def _clause_item(numbered, procedure: str | None = None) -> "ChecklistEntry":

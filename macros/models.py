@@ -368,12 +368,15 @@ class FaqEntry(Model):
 class ChecklistItem(Model):
     procedure: Slug | None = None
     clause: Slug | None = None
-    text: Text | None = None
+    text: Text | None = Field(None, description="what the reader does («Зарегистрируйте …»); with a procedure, "
+                                                "the procedure is the link beside it")
 
     @model_validator(mode="after")
-    def _exactly_one(self) -> "ChecklistItem":
-        if len([v for v in (self.procedure, self.clause, self.text) if v]) != 1:
-            raise ValueError("пункт списка ссылается ровно на одно: procedure, clause или text")
+    def _one_target(self) -> "ChecklistItem":
+        if self.procedure and self.clause or not (self.procedure or self.clause or self.text):
+            raise ValueError("пункт списка — это procedure (можно с text), clause или text")
+        if self.clause and self.text:
+            raise ValueError("у пункта-clause текст берётся из Положения (plain); text не нужен")
         return self
 
 
