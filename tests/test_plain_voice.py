@@ -7,6 +7,7 @@ import datetime as dt
 import re
 
 import pytest
+
 from macros.components import Components
 from macros.loader import load_knowledge_base
 from macros.models import Verification
@@ -45,12 +46,14 @@ def test_every_clause_a_guide_shows_has_both_wordings(profile):
 
 @pytest.mark.parametrize("profile", PROFILES)
 def test_plain_wordings_are_short_and_free_of_jargon(profile):
-    for role in KBS[profile].roles:
-        for item in KBS[profile].clauses_for(role.id, *READER_KINDS):
-            plain = item.clause.plain
-            assert len(plain.split()) <= 16, f"{item.clause.id}: {len(plain.split())} words: {plain}"
-            hits = [name for name, pattern in JARGON.items() if re.search(pattern, plain, flags=re.I)]
-            assert not hits, f"{item.clause.id}: {hits}"
+    items = KBS[profile].clauses_of_kind(*READER_KINDS, "obligation", "allowed")  # the rules page shows these
+    assert len(items) > 60
+    for item in items:
+        plain = item.clause.plain
+        assert plain, f"{item.clause.id} has no plain wording"
+        assert len(plain.split()) <= 16, f"{item.clause.id}: {len(plain.split())} words: {plain}"
+        hits = [name for name, pattern in JARGON.items() if re.search(pattern, plain, flags=re.I)]
+        assert not hits, f"{item.clause.id}: {hits}"
 
 
 def test_a_duty_without_a_plain_wording_stops_the_load(project):  # noqa: F811
