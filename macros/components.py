@@ -6,7 +6,7 @@ an id or a class), rendered from one template in macros/templates/.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, get_args
 
@@ -30,6 +30,7 @@ class ChecklistEntry:
     text: str
     procedure: str | None = None
     clause: NumberedClause | None = None
+    title: str | None = None  # the procedure's title: an item that only names it reads «Сделайте по инструкции …»
 
 
 class MacroError(Exception):
@@ -130,9 +131,12 @@ class Components:
     def role_guide(self, role_id: str) -> str:
         """The standard sections of a role guide: procedures, duties, rights, chats, never, checklist."""
         role = self._lookup(self.kb.role, role_id)
+        procedures = self.kb.procedures_for(role_id)
         return self.render(
             "role_guide.md.j2", role=role,
-            procedures=self.kb.procedures_for(role_id),
+            procedures=[p for p in procedures if p.task],
+            if_needed=[p for p in procedures if not p.task],
+            notes=[note for note in role.notes if self.kb.applies(note.when)],
             duties=self.kb.clauses_for(role_id, "duty"),
             rights=self.kb.clauses_for(role_id, "right"),
             chats=self.kb.chats_for(role_id),
@@ -150,32 +154,46 @@ class Components:
                            in_launch=any(item.procedure == procedure_id for item in self.kb.launch.items))
 
     def checklist(self, role_id: str) -> str:
-        """A role's checklist: the procedures it performs, then its duties under the regulation."""
+        """A role's checklist: its duties in plain words, each with its instruction, then the instructions no
+        duty names. Situational instructions (task: false) are links beside the list, never items."""
         role = self._lookup(self.kb.role, role_id)
-        items = [self._procedure_item(p) for p in self.kb.procedures_for(role_id)]
-        items += [self._clause_item(c) for c in self.kb.clauses_for(role_id, "duty")]
-        return self.render("checklist.md.j2", checklist_id=f"role-{role.id}", items=items)
+        procedures = self.kb.procedures_for(role_id)
+        tasks = {p.id for p in procedures if p.task}
+        items, covered = [], set()
+        for duty in self.kb.clauses_for(role_id, "duty"):
+            how = [pid for pid in duty.clause.procedures if pid in tasks]
+            covered.update(how)
+            items.append(self._clause_item(duty, how[0] if how else None))
+        items += [self._procedure_item(p) for p in procedures if p.task and p.id not in covered]
+        return self.render("checklist.md.j2", checklist_id=f"role-{role.id}", items=items,
+                           if_needed=[p for p in procedures if not p.task])
 
     def launch_checklist(self) -> str:
         """The organization's launch checklist (data/checklists.yml), with its title and intro."""
         launch = self.kb.launch
         items = []
         for index, item in enumerate(launch.items, 1):
-            if item.procedure and self.kb.has_procedure(item.procedure):
-                items.append(self._procedure_item(self.kb.procedure(item.procedure)))
+            if item.procedure:
+                if self.kb.has_procedure(item.procedure):
+                    entry = self._procedure_item(self.kb.procedure(item.procedure))
+                    items.append(replace(entry, text=item.text) if item.text else entry)
             elif item.clause and self.kb.has_clause(item.clause):
                 items.append(self._clause_item(self.kb.clause(item.clause)))
             elif item.text:
                 items.append(ChecklistEntry(id=f"item-{index}", text=item.text))
-        return self.render("launch.md.j2", launch=launch, checklist_id="launch", items=items)
+        if_needed = [self.kb.procedure(pid) for pid in launch.if_needed if self.kb.has_procedure(pid)]
+        return self.render("launch.md.j2", launch=launch, checklist_id="launch", items=items, if_needed=if_needed)
 
     @staticmethod
     def _procedure_item(procedure) -> "ChecklistEntry":
-        return ChecklistEntry(id=f"proc-{procedure.id}", text=procedure.title, procedure=procedure.id)
+        return ChecklistEntry(id=f"proc-{procedure.id}", text=procedure.title, procedure=procedure.id,
+                              title=procedure.title)
 
     @staticmethod
-    def _clause_item(numbered) -> "ChecklistEntry":
-        return ChecklistEntry(id=f"clause-{numbered.clause.id}", text=numbered.clause.text, clause=numbered)
+    def _clause_item(numbered, procedure: str | None = None) -> "ChecklistEntry":
+        """A duty in the reader's words («Вступите в чат…»), linked to its clause and to the instruction."""
+        return ChecklistEntry(id=f"clause-{numbered.clause.id}", text=numbered.clause.plain, clause=numbered,
+                              procedure=procedure)
 
     # --- reference pages ----------------------------------------------------------
 

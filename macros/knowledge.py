@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 
 from . import models as m
 
+ADMIN_CONTACT = "admin-contact"  # the detail filled from the profile's administrator_contact
+
 
 @dataclass(frozen=True)
 class NumberedClause:
@@ -119,6 +121,8 @@ class KnowledgeBase:
         return any(p.id == procedure_id for p in self.shown_procedures())
 
     def detail(self, detail_id: str) -> str:
+        if detail_id == ADMIN_CONTACT and self.profile.administrator_contact:
+            return self.profile.administrator_contact.strip()  # one fact, one place: the profile's field
         return self.profile.details.get(detail_id, "").strip()
 
     # --- per-role queries -----------------------------------------------------------

@@ -258,6 +258,24 @@ class Platform(Model):
 
 # --- roles, regulation, chats --------------------------------------------------------
 
+class RoleStart(Model):
+    """The first screen of a role guide: what to do first, in order, and the instruction to follow."""
+
+    steps: list[Text] = Field(min_length=1, description="short imperative sentences, one action each")
+    procedure: Slug | None = Field(None, description="the step-by-step instruction that follows these steps")
+
+
+class RoleNote(Model):
+    """A question the reader of this guide asks first, answered in plain words."""
+
+    id: Slug
+    title: Text
+    text: Text
+    list_of: Literal["alternative_channels"] | None = Field(
+        None, description="a list from the profile shown under the text")
+    when: Condition | None = None
+
+
 class Role(Model):
     id: Slug
     title: Text
@@ -266,7 +284,10 @@ class Role(Model):
     tile: Text = Field(description="one line on the home page tile")
     summary: Text
     staff: bool
-    never: list[Text] = Field([], description="what this role must never do, beyond the common rules")
+    never: list[Text] = Field([], description="what this role must never do, beyond the common rules "
+                                              "(«Не …», addressed to the reader)")
+    start: RoleStart | None = None
+    notes: list[RoleNote] = []
     sources: list[Text] = []
 
 
@@ -276,6 +297,9 @@ ClauseKind = Literal["duty", "right", "obligation", "allowed", "forbidden", "pro
 class Clause(Model):
     id: Slug
     text: Text | None = None
+    plain: Text | None = Field(
+        None, description="the same rule said to the reader («вы», imperative, about 10 words) for role guides "
+                          "and checklists; required for duties, rights and prohibitions (references.py)")
     title: Text | None = None
     kind: ClauseKind | None = Field(None, description="inherited from the parent clause; provision at the top")
     roles: list[Slug] = Field([], description="roles the clause is about, inherited by its items; 'all' — every user")
@@ -334,20 +358,34 @@ class Trouble(Model):
     when: Condition | None = None
 
 
+class Verification(Model):
+    """A person checked the steps in the app: the date and the position (never a name)."""
+
+    date: dt.date
+    by_position: Text = Field(description="who checked: a position, e.g. «администратор платформы»")
+
+
 class Procedure(Model):
     id: Slug
     title: Text
     roles: list[Slug] = Field(min_length=1, description="who performs it")
     phone: bool = Field(False, description="written for a phone: one line of context, then the steps")
     context: Text
+    warning: Text | None = Field(None, description="read before the steps: what cannot be undone")
+    instead: Slug | None = Field(None, description="the procedure to follow when this one does more than "
+                                                   "the reader needs (shown with the warning)")
     needs: list[Text] = []
     steps: list[Step] = Field(min_length=1)
     result: Text
     troubleshooting: list[Trouble] = []
     clauses: list[Slug] = []
     related: list[Slug] = Field([], description="other procedures worth reading next")
-    sources: list[Text] = Field(min_length=1)
-    checked: dt.date
+    sources: list[Text] = Field(min_length=1, description="for editors: the seeds the steps come from "
+                                                          "(never shown in the reader's text)")
+    task: bool = Field(True, description="something a reader does once and ticks in a checklist; false for "
+                                         "a procedure needed only in a situation (leave a chat, report a login)")
+    verified_in_app: Verification | None = Field(
+        None, description="set only by a person who went through the steps in the app on that date")
     when: Condition | None = None
 
 
@@ -407,12 +445,15 @@ class FaqEntry(Model):
 class ChecklistItem(Model):
     procedure: Slug | None = None
     clause: Slug | None = None
-    text: Text | None = None
+    text: Text | None = Field(None, description="what the reader does («Зарегистрируйте …»); with a procedure, "
+                                                "the procedure is the link beside it")
 
     @model_validator(mode="after")
-    def _exactly_one(self) -> "ChecklistItem":
-        if len([v for v in (self.procedure, self.clause, self.text) if v]) != 1:
-            raise ValueError("пункт списка ссылается ровно на одно: procedure, clause или text")
+    def _one_target(self) -> "ChecklistItem":
+        if self.procedure and self.clause or not (self.procedure or self.clause or self.text):
+            raise ValueError("пункт списка — это procedure (можно с text), clause или text")
+        if self.clause and self.text:
+            raise ValueError("у пункта-clause текст берётся из Положения (plain); text не нужен")
         return self
 
 
@@ -420,6 +461,8 @@ class LaunchChecklist(Model):
     title: Text
     intro: Text
     items: list[ChecklistItem] = Field(min_length=1)
+    if_needed: list[Slug] = Field([], description="procedures shown beside the checklist, not as items "
+                                                  "(done only in a situation)")
 
 
 # The profile's own regulation clauses are Clause records, defined after the profile.

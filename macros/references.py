@@ -12,6 +12,8 @@ from .knowledge import KnowledgeBase
 from .yamlfile import YamlDocument
 
 ALL_USERS = "all"
+# Kinds a role guide, a checklist or the rules page show to every reader: these clauses need a plain wording.
+READER_KINDS = ("duty", "right", "forbidden", "obligation", "allowed")
 
 
 class _Checker:
@@ -47,6 +49,19 @@ def _clause_tree(sections):
         yield from walk(section.clauses, ("regulation", "sections", s_index, "clauses"))
 
 
+def _reader_clauses(sections):
+    """(clause, loc) of every clause a role guide shows: a duty, right or prohibition of some role."""
+    def walk(clauses, loc, kind, roles):
+        for index, clause in enumerate(clauses):
+            here = loc + (index,)
+            own_kind, own_roles = clause.kind or kind, clause.roles or roles
+            if own_kind in READER_KINDS and own_roles and clause.text:
+                yield clause, here
+            yield from walk(clause.items, here + ("items",), own_kind, own_roles)
+    for s_index, section in enumerate(sections):
+        yield from walk(section.clauses, ("regulation", "sections", s_index, "clauses"), "provision", [])
+
+
 def check_references(kb: KnowledgeBase, docs: dict[str, YamlDocument], profile_file: str) -> None:
     c = _Checker(docs)
     roles = {r.id for r in kb.roles}
@@ -59,6 +74,12 @@ def check_references(kb: KnowledgeBase, docs: dict[str, YamlDocument], profile_f
     c.unique("data/regulation.yml", [t[0] for t in tree], [t[1] for t in tree], "пункт")
     clause_ids = {clause.id for clause, _ in tree} | {s.id for s in sections}
 
+    for clause, loc in _reader_clauses(sections):
+        if not clause.plain:
+            raise c.fail("data/regulation.yml", loc + ("id",),
+                         f"пункт «{clause.id}» видят читатели памяток и правил: нужна простая формулировка (plain) — "
+                         "«вы», повелительное наклонение, около 10 слов")
+
     procedure_files = {p.id: f"data/procedures/{p.id}.yml" for p in kb.procedures}
     procedure_ids = set(procedure_files)
     for procedure in kb.procedures:
@@ -66,6 +87,8 @@ def check_references(kb: KnowledgeBase, docs: dict[str, YamlDocument], profile_f
         c.known(file, ("roles",), procedure.roles, roles, "роль")
         c.known(file, ("clauses",), procedure.clauses, clause_ids, "пункт Положения")
         c.known(file, ("related",), procedure.related, procedure_ids, "инструкция")
+        if procedure.instead:
+            c.known(file, ("instead",), [procedure.instead], procedure_ids, "инструкция")
         steps = procedure.steps
         c.unique(file, steps, [("steps", i) for i in range(len(steps))], "шаг")
         for index, step in enumerate(steps):
@@ -111,9 +134,20 @@ def check_references(kb: KnowledgeBase, docs: dict[str, YamlDocument], profile_f
             elif target not in targets[kind]:
                 raise c.fail("data/faq.yml", ("faq", index, "links", l_index), f"ссылка «{ref}» ведёт в никуда")
 
+    for index, role in enumerate(kb.roles):
+        if role.start and role.start.procedure:
+            c.known("data/roles.yml", ("roles", index, "start", "procedure"), [role.start.procedure],
+                    procedure_ids, "инструкция")
+
+    c.known("data/checklists.yml", ("launch", "if_needed"), kb.launch.if_needed, procedure_ids, "инструкция")
+    situational = {p.id for p in kb.procedures if not p.task}
     for index, item in enumerate(kb.launch.items):
         loc = ("launch", "items", index)
         if item.procedure:
             c.known("data/checklists.yml", loc + ("procedure",), [item.procedure], procedure_ids, "инструкция")
+            if item.procedure in situational:
+                raise c.fail("data/checklists.yml", loc + ("procedure",),
+                             f"инструкция «{item.procedure}» — на случай (task: false): её не отмечают "
+                             "в чек-листе; поставьте её в if_needed")
         if item.clause:
             c.known("data/checklists.yml", loc + ("clause",), [item.clause], clause_ids, "пункт Положения")

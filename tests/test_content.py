@@ -130,11 +130,12 @@ def test_an_invite_link_in_a_page_stops_the_build(tmp_path):
 
 
 def test_one_changed_duty_changes_regulation_guide_and_checklist(tmp_path):
-    """A methodologist edits one YAML record; the regulation, the guide and the checklist follow."""
+    """A methodologist edits one YAML record; the regulation shows its legal wording, the guide and the
+    checklist its plain wording, and neither voice leaks into the other's pages."""
     project = copy_project(tmp_path / "project")
     duty = KB.clauses_for("admin", "duty")[0]
     regulation = project / "data/regulation.yml"
-    marker = "Проверочная формулировка обязанности"
+    legal, plain = "Проверочная юридическая формулировка обязанности", "Проверочная простая формулировка"
     raw_text = yaml.safe_load(regulation.read_text(encoding="utf-8"))
     found = []  # the record of that duty, found by its id
 
@@ -145,9 +146,15 @@ def test_one_changed_duty_changes_regulation_guide_and_checklist(tmp_path):
             walk(clause.get("items", []))
     for section in raw_text["regulation"]["sections"]:
         walk(section["clauses"])
-    found[0]["text"] = marker + "."
+    found[0]["text"] = legal + "."
+    found[0]["plain"] = plain + "."
     regulation.write_text(yaml.safe_dump(raw_text, allow_unicode=True, sort_keys=False), encoding="utf-8")
     result = build(None, tmp_path / "site", project)
     assert result.returncode == 0, result.stdout[-3000:]
-    for page in ("regulation/index.html", "roles/admin/index.html", "checklists/admin/index.html"):
-        assert marker in (tmp_path / "site" / page).read_text(encoding="utf-8"), page
+
+    def page(name: str) -> str:
+        return (tmp_path / "site" / name).read_text(encoding="utf-8")
+    assert legal in page("regulation/index.html") and plain not in page("regulation/index.html")
+    for name in ("roles/admin/index.html", "checklists/admin/index.html"):
+        assert plain in page(name), name
+        assert legal not in page(name), f"{name}: the legal wording is pasted instead of linked"

@@ -59,10 +59,11 @@ def test_missing_field(project):
 
 
 def test_wrong_type(project):
-    edit(project, "data/procedures/parent-join.yml", lambda d: d.update(checked="вчера"))
+    edit(project, "data/procedures/parent-join.yml",
+         lambda d: d.update(verified_in_app={"date": "вчера", "by_position": "администратор платформы"}))
     message = error_of(project)
     assert "data/procedures/parent-join.yml" in message
-    assert "checked: ожидается дата" in message
+    assert "verified_in_app.date: ожидается дата" in message
 
 
 def test_unknown_key(project):
