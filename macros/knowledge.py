@@ -30,7 +30,8 @@ class KnowledgeBase:
     profile_id: str
     profile: m.Profile
     terms: m.TermSet
-    messenger: m.Messenger
+    messenger: m.Messenger  # where the learning profile works today
+    act_messenger: m.Messenger  # the one the organization's regulation names (profile `messenger`)
     org_type_label: str
     platform: m.Platform
     details: list[m.Detail]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, Field, ValidationError
 
 from . import models as m
 from .errors import DataError, reason_of
@@ -28,6 +28,7 @@ class OrgTypesFile(m.Model):
 
 
 class MessengersFile(m.Model):
+    current: m.Slug = Field(description="where the learning profile works today")
     messengers: dict[m.Slug, m.Messenger]
 
 
@@ -130,7 +131,11 @@ def load_knowledge_base(root: Path, profile_id: str = DEFAULT_PROFILE) -> Knowle
     public_emails.add(platform.support_email)
     refuse_private_data(docs["data/platform.yml"], public_emails)
     org_types = load("data/org_types.yml", OrgTypesFile).org_types
-    messengers = load("data/messengers.yml", MessengersFile).messengers
+    messengers_file = load("data/messengers.yml", MessengersFile)
+    messengers = messengers_file.messengers
+    if messengers_file.current not in messengers:
+        raise docs["data/messengers.yml"].error(("current",), f"мессенджер «{messengers_file.current}» не описан")
+    current_messenger = messengers[messengers_file.current]
     details = load("data/details.yml", DetailsFile).details
     profile_file = f"data/profiles/{profile_id}.yml"
     profile = load(profile_file, m.Profile)
@@ -141,11 +146,13 @@ def load_knowledge_base(root: Path, profile_id: str = DEFAULT_PROFILE) -> Knowle
 
     context = {
         **{name: getattr(terms, name) for name in m.TermSet.model_fields},
-        "messenger": messengers[profile.messenger],
+        # Instructions describe the platform as it is today; only the regulation keeps the
+        # messenger its act names (data/messengers.yml).
+        "messenger": current_messenger,
         "platform": platform,
         "org_name": profile.name.full,
         "admin_position": profile.administrator_position,
-        "admin_contact": profile.administrator_contact or "",
+        "admin_contact": profile.administrator_contact or "спросите о нём в приёмной директора",
         "alternative_channels": profile.alternative_channels,
         "verification_required": profile.options.verification_required,
         "adoption_text": adoption_text(profile.adoption),
@@ -153,12 +160,13 @@ def load_knowledge_base(root: Path, profile_id: str = DEFAULT_PROFILE) -> Knowle
     }
     env = make_environment()
 
-    def load_rendered(relative: str, model: type[T]) -> T:
+    def load_rendered(relative: str, model: type[T], words: dict | None = None) -> T:
         docs[relative] = read(relative)
-        return validate(docs[relative], model, render_strings(docs[relative], context, env))
+        return validate(docs[relative], model, render_strings(docs[relative], words or context, env))
 
     roles = load_rendered("data/roles.yml", RolesFile).roles
-    regulation = load_rendered("data/regulation.yml", RegulationFile).regulation
+    regulation = load_rendered("data/regulation.yml", RegulationFile,
+                               {**context, "messenger": messengers[profile.messenger]}).regulation
     chats = load_rendered("data/chats.yml", ChatsFile).chats
     legal_acts = load_rendered("data/legal_acts.yml", LegalActsFile).legal_acts
     glossary = load_rendered("data/glossary.yml", GlossaryFile).glossary
@@ -173,7 +181,8 @@ def load_knowledge_base(root: Path, profile_id: str = DEFAULT_PROFILE) -> Knowle
         procedures.append(procedure)
 
     kb = KnowledgeBase(
-        profile_id=profile_id, profile=profile, terms=terms, messenger=messengers[profile.messenger],
+        profile_id=profile_id, profile=profile, terms=terms, messenger=current_messenger,
+        act_messenger=messengers[profile.messenger],
         org_type_label=org_types[profile.org_type].label, platform=platform, details=details,
         roles=roles, regulation=regulation, chats=chats, legal_acts=legal_acts + profile.legal_acts,
         glossary=glossary, faq=faq, launch=launch, procedures=procedures, context=context,

@@ -101,7 +101,7 @@ class Messenger(Model):
     name: Phrase
     latin: Text
     full: Phrase
-    note: Text
+    history: Text | None = Field(None, description="dated note shown when the regulation names this messenger")
 
     def __str__(self) -> str:
         return self.name.nom
@@ -182,6 +182,13 @@ class Profile(Model):
     details: dict[Slug, str] = {}
     legal_acts: list[LegalAct] = Field([], description="regional and municipal acts of this organization")
 
+    @model_validator(mode="after")
+    def _real_organization_has_admin_contact(self) -> "Profile":
+        if not self.demo and not self.administrator_contact:
+            raise ValueError("administrator_contact: укажите, как родителям и работникам связаться "
+                             "с администратором платформы (кабинет, часы приёма, чат), без имени и телефона")
+        return self
+
 
 # --- platform facts ------------------------------------------------------------------
 
@@ -194,6 +201,7 @@ class Resource(Model):
     url: Text
     purpose: Text
     sources: list[Text] = []
+    when: Condition | None = Field(None, description="one organization's choice: shown only where it applies")
 
 
 class Platform(Model):
@@ -331,6 +339,7 @@ class GlossaryEntry(Model):
     full: Text | None = Field(None, description="what the abbreviation stands for (the tooltip)")
     definition: Text
     sources: list[Text] = []
+    when: Condition | None = None
 
     @field_validator("full")
     @classmethod
