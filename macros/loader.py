@@ -152,7 +152,8 @@ def load_knowledge_base(root: Path, profile_id: str = DEFAULT_PROFILE) -> Knowle
         "platform": platform,
         "org_name": profile.name.full,
         "admin_position": profile.administrator_position,
-        "admin_contact": profile.administrator_contact or "спросите о нём в приёмной директора",
+        # Only the demo may leave it empty (the model refuses that for a real organization).
+        "admin_contact": profile.administrator_contact or f"спросите {terms.unit_leader.acc}",
         "alternative_channels": profile.alternative_channels,
         "verification_required": profile.options.verification_required,
         "adoption_text": adoption_text(profile.adoption),
