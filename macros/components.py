@@ -121,7 +121,8 @@ class Components:
         return self._lookup(self.kb.role, role_id).title
 
     def messenger_note(self) -> str:
-        return self.kb.messenger.note
+        """The dated history note when the regulation names an earlier messenger; '' otherwise."""
+        return self.kb.act_messenger.history or ""
 
     # --- home and role guides -----------------------------------------------------
 
@@ -225,7 +226,8 @@ class Components:
         return self.render("legal_acts.md.j2", acts=self.kb.shown_legal_acts())
 
     def glossary(self) -> str:
-        return self.render("glossary.md.j2", entries=sorted(self.kb.glossary, key=lambda e: e.term.lower()))
+        entries = [e for e in self.kb.glossary if self.kb.applies(e.when)]
+        return self.render("glossary.md.j2", entries=sorted(entries, key=lambda e: e.term.lower()))
 
     def faq(self, audience: str) -> str:
         if audience not in FAQ_AUDIENCES:
@@ -249,7 +251,9 @@ class Components:
         return self.page_ref(name, paths.TITLES[name], anchor or None)
 
     def resources(self) -> str:
-        return self.render("resources.md.j2", resources=self.kb.platform.resources)
+        return self.render("resources.md.j2",
+                           resources=[r for r in self.kb.platform.resources if self.kb.applies(r.when)])
 
     def abbreviations(self) -> str:
-        return "\n".join(f"*[{e.abbr}]: {e.full or e.term}" for e in self.kb.glossary if e.abbr)
+        return "\n".join(f"*[{e.abbr}]: {e.full or e.term}" for e in self.kb.glossary
+                         if e.abbr and self.kb.applies(e.when))

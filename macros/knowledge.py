@@ -10,9 +10,6 @@ from dataclasses import dataclass, field
 
 from . import models as m
 
-ADMIN_CONTACT = "admin-contact"  # the detail filled from the profile's administrator_contact
-
-
 @dataclass(frozen=True)
 class NumberedClause:
     clause: m.Clause
@@ -47,7 +44,8 @@ class KnowledgeBase:
     profile_id: str
     profile: m.Profile
     terms: m.TermSet
-    messenger: m.Messenger
+    messenger: m.Messenger  # where the learning profile works today
+    act_messenger: m.Messenger  # the one the organization's regulation names (profile `messenger`)
     org_type_label: str
     platform: m.Platform
     details: list[m.Detail]
@@ -121,8 +119,6 @@ class KnowledgeBase:
         return any(p.id == procedure_id for p in self.shown_procedures())
 
     def detail(self, detail_id: str) -> str:
-        if detail_id == ADMIN_CONTACT and self.profile.administrator_contact:
-            return self.profile.administrator_contact.strip()  # one fact, one place: the profile's field
         return self.profile.details.get(detail_id, "").strip()
 
     # --- per-role queries -----------------------------------------------------------

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, Field, ValidationError
 
 from . import act
 from . import models as m
@@ -30,6 +30,7 @@ class OrgTypesFile(m.Model):
 
 
 class MessengersFile(m.Model):
+    current: m.Slug = Field(description="where the learning profile works today")
     messengers: dict[m.Slug, m.Messenger]
 
 
@@ -128,7 +129,11 @@ def load_knowledge_base(root: Path, profile_id: str = DEFAULT_PROFILE) -> Knowle
     public_emails.add(platform.support_email)
     refuse_private_data(docs["data/platform.yml"], public_emails)
     org_types = load("data/org_types.yml", OrgTypesFile).org_types
-    messengers = load("data/messengers.yml", MessengersFile).messengers
+    messengers_file = load("data/messengers.yml", MessengersFile)
+    messengers = messengers_file.messengers
+    if messengers_file.current not in messengers:
+        raise docs["data/messengers.yml"].error(("current",), f"мессенджер «{messengers_file.current}» не описан")
+    current_messenger = messengers[messengers_file.current]
     details = load("data/details.yml", DetailsFile).details
     profile_file = f"data/profiles/{profile_id}.yml"
     profile = load(profile_file, m.Profile)
@@ -139,20 +144,23 @@ def load_knowledge_base(root: Path, profile_id: str = DEFAULT_PROFILE) -> Knowle
 
     context = {
         **{name: getattr(terms, name) for name in m.TermSet.model_fields},
-        "messenger": messengers[profile.messenger],
+        # Instructions describe the platform as it is today; only the regulation keeps the
+        # messenger its act names (data/messengers.yml).
+        "messenger": current_messenger,
         "platform": platform,
         "org_name": profile.name.full,
         "admin_position": profile.administrator_position,
-        "admin_contact": profile.administrator_contact or "",
+        # Only the demo may leave it empty (the model refuses that for a real organization).
+        "admin_contact": profile.administrator_contact or f"спросите {terms.unit_leader.acc}",
         "alternative_channels": profile.alternative_channels,
         "verification_required": profile.options.verification_required,
         **act.context(profile),
     }
     env = make_environment()
 
-    def load_rendered(relative: str, model: type[T]) -> T:
+    def load_rendered(relative: str, model: type[T], words: dict | None = None) -> T:
         docs[relative] = read(relative)
-        return validate(docs[relative], model, render_strings(docs[relative], context, env))
+        return validate(docs[relative], model, render_strings(docs[relative], words or context, env))
 
     roles = load_rendered("data/roles.yml", RolesFile).roles
     # The regulation names the acts it relies on: the shared ones and the profile's own.
@@ -160,16 +168,18 @@ def load_knowledge_base(root: Path, profile_id: str = DEFAULT_PROFILE) -> Knowle
     context["legal_basis"] = act.legal_basis([a for a in legal_acts + profile.legal_acts
                                               if applies(profile, a.when)])
     # The organization's own changes (its profile's `regulation:`) go into the shared text first.
+    # The act keeps the messenger it names (data/messengers.yml); everything else describes today's.
+    act_words = {**context, "messenger": messengers[profile.messenger]}
     docs["data/regulation.yml"] = read("data/regulation.yml")
-    regulation_data = render_strings(docs["data/regulation.yml"], context, env)
-    own = render_strings(docs[profile_file], context, env)
+    regulation_data = render_strings(docs["data/regulation.yml"], act_words, env)
+    own = render_strings(docs[profile_file], act_words, env)
     overrides = validate(docs[profile_file], m.Profile, own).regulation
     omitted = apply_overrides(regulation_data, overrides, docs[profile_file],
                               roles={r.id for r in roles} | {"all"},
                               procedures={p.stem for p in (root / "data" / "procedures").glob("*.yml")})
     regulation = validate(docs["data/regulation.yml"], RegulationFile, regulation_data).regulation
     chats = load_rendered("data/chats.yml", ChatsFile).chats
-    order = load_rendered("data/order.yml", OrderFile).order
+    order = load_rendered("data/order.yml", OrderFile, act_words).order
     glossary = load_rendered("data/glossary.yml", GlossaryFile).glossary
     faq = load_rendered("data/faq.yml", FaqFile).faq
     launch = load_rendered("data/checklists.yml", ChecklistsFile).launch
@@ -182,7 +192,8 @@ def load_knowledge_base(root: Path, profile_id: str = DEFAULT_PROFILE) -> Knowle
         procedures.append(procedure)
 
     kb = KnowledgeBase(
-        profile_id=profile_id, profile=profile, terms=terms, messenger=messengers[profile.messenger],
+        profile_id=profile_id, profile=profile, terms=terms, messenger=current_messenger,
+        act_messenger=messengers[profile.messenger],
         org_type_label=org_types[profile.org_type].label, platform=platform, details=details,
         roles=roles, regulation=regulation, chats=chats, legal_acts=legal_acts + profile.legal_acts,
         glossary=glossary, faq=faq, launch=launch, procedures=procedures, context=context,

@@ -36,6 +36,12 @@ class Phrase(Model):
     def __str__(self) -> str:
         return self.nom
 
+    @property
+    def quoted(self) -> str:
+        """The name in «…» inside the phrase (класс «Учительская» → Учительская), or ''."""
+        inside = self.nom.partition("«")[2]
+        return inside[:inside.rfind("»")] if "»" in inside else ""
+
 
 class Noun(Phrase):
     """A noun in six cases, singular and plural."""
@@ -58,6 +64,12 @@ class TermSet(Model):
     learner: Noun
     staff_status: Text = Field(description="status the platform confirms for staff: учитель or Сотрудник")
     staff_space: Phrase = Field(description="where staff join first: класс «Учительская», группа «Сотрудники»")
+    general_channel: Text = Field(description="name of the channel for the whole organization: Общешкольный, Общий")
+    learner_council: Phrase = Field(description="the learners' council: ученический актив, актив обучающихся")
+    leader_assignment: Phrase = Field(description="the director's act assigning unit leaders to units")
+    subject: Noun = Field(description="what a study chat is about: учебный предмет, учебная дисциплина")
+    extracurricular: Text = Field(description="examples of extracurricular activities, in the plural")
+    unit_definition: Text = Field(description="one plain sentence about the unit for the glossary")
 
 
 class TermOverrides(Model):
@@ -70,6 +82,12 @@ class TermOverrides(Model):
     learner: Noun | None = None
     staff_status: Text | None = None
     staff_space: Phrase | None = None
+    general_channel: Text | None = None
+    learner_council: Phrase | None = None
+    leader_assignment: Phrase | None = None
+    subject: Noun | None = None
+    extracurricular: Text | None = None
+    unit_definition: Text | None = None
 
 
 class OrgTypeEntry(Model):
@@ -83,7 +101,7 @@ class Messenger(Model):
     name: Phrase
     latin: Text
     full: Phrase
-    note: Text
+    history: Text | None = Field(None, description="dated note shown when the regulation names this messenger")
 
     def __str__(self) -> str:
         return self.name.nom
@@ -225,6 +243,13 @@ class Profile(Model):
     details: dict[Slug, str] = {}
     legal_acts: list[LegalAct] = Field([], description="regional and municipal acts of this organization")
 
+    @model_validator(mode="after")
+    def _real_organization_has_admin_contact(self) -> "Profile":
+        if not self.demo and not self.administrator_contact:
+            raise ValueError("administrator_contact: укажите, как родителям и работникам связаться "
+                             "с администратором платформы (кабинет, часы приёма, чат), без имени и телефона")
+        return self
+
 
 # --- platform facts ------------------------------------------------------------------
 
@@ -237,6 +262,7 @@ class Resource(Model):
     url: Text
     purpose: Text
     sources: list[Text] = []
+    when: Condition | None = Field(None, description="one organization's choice: shown only where it applies")
 
 
 class Platform(Model):
@@ -331,13 +357,20 @@ class Chat(Model):
     id: Slug
     name: Text
     kind: Literal["chat", "channel"]
-    created_by: list[Slug] = Field(min_length=1)
+    created_by: list[Slug] = Field(min_length=1, description="the one role that creates it")
     members: Text
     member_roles: list[Slug] = []
     purpose: Text
     moderated_by: list[Slug] = []
     sources: list[Text] = []
     when: Condition | None = None
+
+    @field_validator("created_by")
+    @classmethod
+    def _one_owner(cls, roles: list[str]) -> list[str]:
+        if len(roles) != 1:
+            raise ValueError(f"у чата одна роль, которая его создаёт, а указано {len(roles)}: {', '.join(roles)}")
+        return roles
 
 
 # --- procedures ----------------------------------------------------------------------
@@ -421,6 +454,7 @@ class GlossaryEntry(Model):
     full: Text | None = Field(None, description="what the abbreviation stands for (the tooltip)")
     definition: Text
     sources: list[Text] = []
+    when: Condition | None = None
 
     @field_validator("full")
     @classmethod

@@ -42,7 +42,7 @@ def test_example_profiles_are_not_marked_as_demo(sites, profile):
 @pytest.mark.parametrize("profile, words", [
     ("school", ["чат класса", "классного руководителя", "«учитель»"]),
     ("college", ["чат группы", "куратора", "«Сотрудник»"]),
-    ("additional", ["чат класса", "классного руководителя", "«учитель»"]),
+    ("additional", ["чат группы", "педагога группы", "«учитель»"]),
 ])
 def test_words_come_from_the_profile(sites, profile, words):
     text = " ".join(visible_text(sites[profile].page(p)) for p in

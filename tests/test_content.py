@@ -117,9 +117,9 @@ def test_a_phone_number_in_data_stops_the_load(tmp_path):
     shutil.copytree(ROOT / "data", tmp_path / "data")
     profile = tmp_path / "data/profiles/demo.yml"
     data = yaml.safe_load(profile.read_text(encoding="utf-8"))
-    data["details"] = {"admin-contact": "Звоните: 8 (900) 123-45-67"}
+    data["administrator_contact"] = "Звоните: 8 (900) 123-45-67"
     profile.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    with pytest.raises(DataError, match=r"details\.admin-contact: нельзя публиковать номер телефона"):
+    with pytest.raises(DataError, match=r"administrator_contact: нельзя публиковать номер телефона"):
         load_knowledge_base(tmp_path, "demo")
 
 
