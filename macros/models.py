@@ -84,6 +84,7 @@ class Messenger(Model):
     latin: Text
     full: Phrase
     note: Text
+    aliases: list[Text] = Field([], description="other names readers search by (search indexes them)")
 
     def __str__(self) -> str:
         return self.name.nom
@@ -206,6 +207,7 @@ class Role(Model):
     summary: Text
     staff: bool
     never: list[Text] = Field([], description="what this role must never do, beyond the common rules")
+    aliases: list[Text] = Field([], description="other names readers search by (search indexes them)")
     sources: list[Text] = []
 
 
@@ -253,6 +255,7 @@ class Chat(Model):
     moderated_by: list[Slug] = []
     sources: list[Text] = []
     when: Condition | None = None
+    aliases: list[Text] = Field([], description="other names readers search by (search indexes them)")
 
 
 # --- procedures ----------------------------------------------------------------------
@@ -288,6 +291,7 @@ class Procedure(Model):
     sources: list[Text] = Field(min_length=1)
     checked: dt.date
     when: Condition | None = None
+    aliases: list[Text] = Field([], description="other names readers search by (search indexes them)")
 
 
 class Detail(Model):
@@ -306,6 +310,7 @@ class GlossaryEntry(Model):
     full: Text | None = Field(None, description="what the abbreviation stands for (the tooltip)")
     definition: Text
     sources: list[Text] = []
+    aliases: list[Text] = Field([], description="other names readers search by (search indexes them)")
 
     @field_validator("full")
     @classmethod
