@@ -29,12 +29,23 @@ def on_page_markdown(markdown, page, config, files):
     if not (isinstance(aliases, list) and all(isinstance(a, str) for a in aliases)):
         raise ValueError(f"{page.file.src_uri}: поле aliases — список строк")
     if aliases:
-        _page_aliases[page.url] = aliases
+        _page_aliases.setdefault(page.url, []).extend(aliases)
     return markdown
 
 
+def on_nav(nav, config, files):
+    """A page's nav sections are words readers use too: «памятка» finds the role guides."""
+    for page in nav.pages:
+        section = page.parent
+        while section is not None:
+            _page_aliases.setdefault(page.url, []).append(section.title)
+            section = section.parent
+    return nav
+
+
 def compact_index(docs: list[dict], aliases: dict[str, list[str]], synonyms: list[list[str]]) -> dict:
-    """Material's search documents → [location, title, text(, aliases)] rows with aliases attached."""
+    """Material's search documents → compact rows with aliases attached; `search: boost:` in a page's
+    front matter (Material's own setting) weighs its sections."""
     locations = {doc["location"] for doc in docs}
     attached: dict[str, list[str]] = {}
     for location, words in aliases.items():
@@ -43,9 +54,10 @@ def compact_index(docs: list[dict], aliases: dict[str, list[str]], synonyms: lis
             attached.setdefault(target, []).extend(words)
     rows = []
     for doc in docs:
-        row = [doc["location"], doc["title"], doc["text"]]
-        if attached.get(doc["location"]):
-            row.append(attached[doc["location"]])
+        # [location, title, text, aliases, boost]: the last two only where they are set.
+        row = [doc["location"], doc["title"], doc["text"], attached.get(doc["location"]) or [], doc.get("boost", 1)]
+        while row[-1] in ([], 1):
+            row.pop()
         rows.append(row)
     return {"docs": rows, "synonyms": synonyms}
 
@@ -70,5 +82,6 @@ def on_post_build(config):
         for location, words in source.items():
             aliases.setdefault(location, []).extend(words)
     index = compact_index(docs, aliases, search.get("synonyms", []))
+    _page_aliases.clear()
     (Path(config.site_dir) / INDEX_SCRIPT).write_text(index_script(index), encoding="utf-8")
     path.write_text(json.dumps(stub_index(), ensure_ascii=False), encoding="utf-8")

@@ -14,6 +14,8 @@ PAGES = {
     "faq": "faq.md",
     "resources": "resources.md",
     "launch": "checklists/launch.md",
+    "support": "support.md",
+    "features": "features.md",
 }
 
 # How a link names each page when a data record points at it ("page:rules#anchor").
@@ -27,6 +29,8 @@ TITLES = {
     "faq": "Вопросы и ответы",
     "resources": "Официальные ресурсы",
     "launch": "Чек-лист запуска",
+    "support": "Поддержка и контакты",
+    "features": "Что умеет учебный профиль",
 }
 
 

@@ -29,7 +29,9 @@ def aliases_by_location(kb: KnowledgeBase) -> dict[str, list[str]]:
     for procedure in kb.procedures:
         found.setdefault(f"instructions/{procedure.id}/", []).extend(procedure.aliases)
     for chat in kb.chats:
-        found.setdefault("chats/", []).extend(chat.aliases)
+        # The chats matrix is one long table: the chats' names make its page findable by name.
+        if kb.applies(chat.when):
+            found.setdefault("chats/", []).extend([chat.name, *chat.aliases])
     for entry in kb.glossary:
         found.setdefault(f"glossary/#{entry.id}", []).extend(entry.aliases)
     return {location: aliases for location, aliases in found.items() if aliases}

@@ -21,11 +21,13 @@
     "а без бы в во вот все всем всех где да для до его ее если есть же за и из или им их к как " +
     "какая какие какое какой ко когда кто куда ли либо мне мной мой моя мою мои мы на над нам нас " +
     "не нет ни но ну о об он она они оно от по под при про с со так там то тот ту ты у уже чем что " +
-    "чтобы эта эти это я вы вас вам ваш ваша ваше ваши себя свой свою мой можно ли"
+    "чтобы эта эти это я вы вас вам ваш ваша ваше ваши себя свой свою мой можно ли может могу " +
+    "нужно надо делать сделать"
   ).split(" "));
   var WEIGHT = { title: 3, alias: 3, text: 1 };
   var K1 = 1.2, B = 0.75;
   var MAX_PREFIX_EXPANSIONS = 20;
+  var PAGE_TITLE_WEIGHT = 1.5;
   var WORD = /[\p{L}\p{N}]+/gu;
 
   function normalize(text) {
@@ -84,7 +86,8 @@
     };
     this.docs = data.docs.map(function (doc) {
       var plain = stripTags(doc[2]);
-      return { location: doc[0], title: doc[1], plain: plain, page: doc[0].split("#")[0], aliases: doc[3] || [] };
+      return { location: doc[0], title: doc[1], plain: plain, page: doc[0].split("#")[0], aliases: doc[3] || [],
+               boost: doc.length > 4 ? doc[4] : 1 };
     });
     this.pageDoc = new Map();
     this.postings = new Map();
@@ -92,6 +95,7 @@
     this.docs.forEach(function (doc, index) {
       if (!self.pageDoc.has(doc.page) && doc.location === doc.page) self.pageDoc.set(doc.page, index);
       var fields = { title: words(doc.title), alias: words(doc.aliases.join(" ")), text: words(doc.plain) };
+      doc.heading = new Set(fields.title.concat(fields.alias).map(self.stem));
       doc.length = fields.text.length + fields.title.length;
       totalLength += doc.length;
       Object.keys(fields).forEach(function (field) {
@@ -256,17 +260,18 @@
     var pages = new Map();
     docs.forEach(function (entry, doc) {
       var coverage = entry.matched.size / slots.length;
-      entry.score *= coverage * coverage;
+      entry.score *= coverage * coverage * self.docs[doc].boost;
       entry.doc = doc;
       var page = self.docs[doc].page, group = pages.get(page);
       if (!group) pages.set(page, group = { best: 0, rest: 0, hits: [] });
       group.hits.push(entry);
     });
-    pages.forEach(function (group) {
+    pages.forEach(function (group, page) {
       group.hits.sort(function (a, b) { return b.score - a.score; });
       group.best = group.hits[0].score;
       // Other matching sections add a little: a page ranks by its best section.
       group.score = group.best + 0.1 * group.hits.slice(1, 4).reduce(function (sum, h) { return sum + h.score; }, 0);
+      group.score += self.pageTitleBonus(page, slots);
     });
     var ordered = Array.from(pages.entries()).sort(function (a, b) { return b[1].score - a[1].score; });
     var items = ordered.map(function (pair) {
@@ -278,6 +283,24 @@
       return list;
     });
     return { items: items, suggest: [] };
+  };
+
+  /* A page whose own title (or aliases) says what the reader typed outranks a page that only has
+     a section about it: «удалить аккаунт» → the instruction before the FAQ answer. */
+  Engine.prototype.pageTitleBonus = function (page, slots) {
+    var index = this.pageDoc.get(page), self = this;
+    if (index === undefined) return 0;
+    var heading = this.docs[index].heading, bonus = 0;
+    slots.forEach(function (slot) {
+      var best = 0;
+      slot.alternatives.forEach(function (alt) {
+        if (alt.every(function (stem) { return heading.has(stem); })) {
+          best = Math.max(best, alt.reduce(function (sum, stem) { return sum + self.idf(stem); }, 0) / Math.sqrt(alt.length));
+        }
+      });
+      bonus += best;
+    });
+    return bonus * PAGE_TITLE_WEIGHT * this.docs[index].boost;
   };
 
   /* A result in the shape Material's search worker returns: highlighted title and text, terms. */
