@@ -82,3 +82,39 @@ def test_reader_queries_find_the_right_page(page, demo_url):
     misses = [m for f in figures.values() for m in f["misses"]]
     assert hit3 / total >= 0.95, f"hit@3 {hit3}/{total}; misses:\n" + "\n".join(misses)
     assert hit1 / total >= 0.80, f"hit@1 {hit1}/{total}"
+
+
+def test_word_forms_synonyms_and_layout(page, demo_url):
+    open_search(page, demo_url)
+    assert run_query(page, demo_url, "приглашения"), "a word form finds nothing"
+    assert run_query(page, demo_url, "MAX")[:3] == run_query(page, demo_url, "макс")[:3]
+    assert run_query(page, demo_url, "vfrc") == run_query(page, demo_url, "макс"), "the ЙЦУКЕН layout is not retried"
+    assert run_query(page, demo_url, "ребенок") == run_query(page, demo_url, "ребёнок")
+
+
+def test_index_loads_on_the_first_query_only(page, demo_url):
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(urlsplit(request.url).path))
+    page.goto(demo_url + "instructions/parent-join/", wait_until="networkidle")
+    assert not [path for path in requested if path.endswith("kb_index.js")], "the index loads with the page"
+    open_search(page, demo_url)
+    assert run_query(page, demo_url, "поддержка")
+    assert [path for path in requested if path.endswith("search/kb_index.js")]
+
+
+def test_keyboard_shortcut_and_highlighting(page, demo_url):
+    page.goto(demo_url + "rules/")
+    page.keyboard.press("/")
+    field = page.locator("input.md-search__input")
+    assert field.evaluate("element => element === document.activeElement"), "«/» does not open search"
+    field.type("поддержки")
+    page.keyboard.press("End")
+    first = page.locator(".md-search-result__item").first
+    first.wait_for(timeout=WAIT_MS)
+    assert first.locator("mark").count() >= 1, "the result list highlights nothing"
+    first.locator("a.md-search-result__link").first.click()
+    page.wait_for_url("**/support/**")
+    assert "h=" in page.url
+    marks = page.locator("article mark[data-md-highlight]")
+    marks.first.wait_for(timeout=WAIT_MS)
+    assert "поддерж" in marks.first.inner_text().lower()

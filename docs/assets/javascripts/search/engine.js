@@ -226,8 +226,11 @@
           stems.push(hit.stem);
         }
         total /= Math.sqrt(alt.length);
+        // The best alternative scores; every matching one is highlighted.
         var current = result.get(doc);
-        if (!current || current.score < total) result.set(doc, { score: total, stems: stems });
+        if (!current) result.set(doc, current = { score: 0, stems: [] });
+        current.score = Math.max(current.score, total);
+        current.stems = current.stems.concat(stems);
       });
     });
     return result;

@@ -43,6 +43,8 @@ async function handle(message) {
     case 0:  // setup: Material sends its (empty) index; ours waits for the first query
       return { type: 1 };
     case 2:
+      // Material sends the box's (empty) value as soon as the worker is ready: nothing to load yet.
+      if (!String(message.data).trim()) return { type: 3, data: { items: [] } };
       if (!engine) await (loading = loading || load());
       try {
         return { type: 3, data: engine.search(message.data) };
