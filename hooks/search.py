@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 INDEX_SCRIPT = "search/kb_index.js"
@@ -24,10 +25,15 @@ SEPARATOR = r"[\s\-–—.,:;!?()\[\]{}«»„“”\"'/…]+"
 _page_aliases: dict[str, list[str]] = {}
 
 
+def on_config(config):
+    _page_aliases.clear()  # `mkdocs serve` rebuilds in the same process
+
+
 def on_page_markdown(markdown, page, config, files):
     aliases = page.meta.get("aliases") or []
-    if not (isinstance(aliases, list) and all(isinstance(a, str) for a in aliases)):
-        raise ValueError(f"{page.file.src_uri}: поле aliases — список строк")
+    if not (isinstance(aliases, list) and all(isinstance(a, str) and a.strip() for a in aliases)):
+        raise PluginError(f"docs/{page.file.src_uri}, поле aliases: нужен список непустых строк, "
+                          f"например aliases: [техподдержка, помощь]")
     if aliases:
         _page_aliases.setdefault(page.url, []).extend(aliases)
     return markdown
@@ -82,6 +88,5 @@ def on_post_build(config):
         for location, words in source.items():
             aliases.setdefault(location, []).extend(words)
     index = compact_index(docs, aliases, search.get("synonyms", []))
-    _page_aliases.clear()
     (Path(config.site_dir) / INDEX_SCRIPT).write_text(index_script(index), encoding="utf-8")
     path.write_text(json.dumps(stub_index(), ensure_ascii=False), encoding="utf-8")

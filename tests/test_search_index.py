@@ -70,3 +70,11 @@ def test_aliases_by_location_uses_data():
     aliases = aliases_by_location(kb)
     assert "WhatsApp" in aliases["instructions/migrate-chats/"]
     assert all(location.endswith("/") or "/#" in location for location in aliases)
+
+
+def test_bad_page_aliases_stop_the_build_with_a_clear_message(tmp_path):
+    from tests.support import build_with_home_page
+
+    result, output = build_with_home_page(tmp_path, "---\naliases: техподдержка\n---\n# Главная\n")
+    assert result.returncode != 0
+    assert "docs/index.md, поле aliases: нужен список непустых строк" in output

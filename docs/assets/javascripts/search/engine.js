@@ -28,6 +28,7 @@
   var K1 = 1.2, B = 0.75;
   var MAX_PREFIX_EXPANSIONS = 20;
   var PAGE_TITLE_WEIGHT = 1.5;
+  var MAX_PAGES = 30;  // pages in the result list: nobody reads further on a phone
   var WORD = /[\p{L}\p{N}]+/gu;
 
   function normalize(text) {
@@ -75,13 +76,19 @@
 
   /* stemWord: a function from a lower-case word to its Snowball Russian stem. */
   function Engine(data, stemWord) {
-    var cache = new Map();
+    var cache = new Map(), surface = new Map();
     this.stem = function (word) {
       var stem = cache.get(word);
       if (stem === undefined) {
         stem = /[а-я]/.test(word) && word.length > 2 ? stemWord(word) : word;
         cache.set(word, stem);
       }
+      return stem;
+    };
+    /* The stem of a word as it is written in a text («Поддержки» → «поддержк»). */
+    this.stemOfText = function (word) {
+      var stem = surface.get(word);
+      if (stem === undefined) surface.set(word, stem = this.stem(normalize(word)));
       return stem;
     };
     this.docs = data.docs.map(function (doc) {
@@ -230,7 +237,7 @@
         var current = result.get(doc);
         if (!current) result.set(doc, current = { score: 0, stems: [] });
         current.score = Math.max(current.score, total);
-        current.stems = current.stems.concat(stems);
+        Array.prototype.push.apply(current.stems, stems);
       });
     });
     return result;
@@ -276,7 +283,8 @@
       group.score = group.best + 0.1 * group.hits.slice(1, 4).reduce(function (sum, h) { return sum + h.score; }, 0);
       group.score += self.pageTitleBonus(page, slots);
     });
-    var ordered = Array.from(pages.entries()).sort(function (a, b) { return b[1].score - a[1].score; });
+    var ordered = Array.from(pages.entries()).sort(function (a, b) { return b[1].score - a[1].score; })
+      .slice(0, MAX_PAGES);
     var items = ordered.map(function (pair) {
       var page = pair[0], group = pair[1];
       var list = group.hits.map(function (hit) { return self.render(hit.doc, hit.score, hit.stems, hit.matched, slots); });
@@ -314,7 +322,7 @@
     slots.forEach(function (slot, s) { if (!matched.has(s)) terms[slot.word] = false; });
     var mark = function (text) {
       return escapeHtml(text).replace(/[\p{L}\p{N}]+/gu, function (word) {
-        return stems.has(self.stem(normalize(word))) ? "<mark data-md-highlight>" + word + "</mark>" : word;
+        return stems.has(self.stemOfText(word)) ? "<mark data-md-highlight>" + word + "</mark>" : word;
       });
     };
     return {
@@ -332,7 +340,7 @@
     if (text.length <= size) return text;
     var start = 0, match, pattern = /[\p{L}\p{N}]+/gu;
     while ((match = pattern.exec(text))) {
-      if (stems.has(engine.stem(normalize(match[0])))) { start = Math.max(0, match.index - 60); break; }
+      if (stems.has(engine.stemOfText(match[0]))) { start = Math.max(0, match.index - 60); break; }
     }
     var cut = text.slice(start, start + size);
     return (start > 0 ? "… " : "") + cut + (start + size < text.length ? " …" : "");
