@@ -143,9 +143,9 @@ def search_weight(site: Path, synthetic_pages: int = 1000) -> None:
                 docs.append({"location": prefix + location[len(pages[n % len(pages)]):], "title": row[1], "text": row[2]})
     synthetic = gz(index_script(compact_index(docs, {}, index["synonyms"])).encode()) / 1024
     engine = kb(SEARCH_ON_FIRST_QUERY[:-1])
-    print("\nsearch, gzipped KB downloaded:        on page load   on first query")
-    print(f"  demo ({len(pages)} pages){'':<16}{on_load:>10.1f}{first_query:>17.1f}")
-    print(f"  synthetic ({synthetic_pages} pages){'':<10}{on_load:>10.1f}{engine + synthetic:>17.1f}")
+    print(f"\nsearch, gzipped KB downloaded{'on page load':>24}{'on first query':>17}")
+    print(f"  {f'demo ({len(pages)} pages)':<40}{on_load:>12.1f}{first_query:>17.1f}")
+    print(f"  {f'synthetic ({synthetic_pages} pages)':<40}{on_load:>12.1f}{engine + synthetic:>17.1f}")
 
 
 def main() -> int:
