@@ -102,6 +102,7 @@ class Messenger(Model):
     latin: Text
     full: Phrase
     history: Text | None = Field(None, description="dated note shown when the regulation names this messenger")
+    aliases: list[Text] = Field([], description="other names readers search by (search indexes them)")
 
     def __str__(self) -> str:
         return self.name.nom
@@ -314,6 +315,7 @@ class Role(Model):
                                               "(«Не …», addressed to the reader)")
     start: RoleStart | None = None
     notes: list[RoleNote] = []
+    aliases: list[Text] = Field([], description="other names readers search by (search indexes them)")
     sources: list[Text] = []
 
 
@@ -364,6 +366,7 @@ class Chat(Model):
     moderated_by: list[Slug] = []
     sources: list[Text] = []
     when: Condition | None = None
+    aliases: list[Text] = Field([], description="other names readers search by (search indexes them)")
 
     @field_validator("created_by")
     @classmethod
@@ -420,6 +423,7 @@ class Procedure(Model):
     verified_in_app: Verification | None = Field(
         None, description="set only by a person who went through the steps in the app on that date")
     when: Condition | None = None
+    aliases: list[Text] = Field([], description="other names readers search by (search indexes them)")
 
 
 class OrderPoint(Model):
@@ -455,6 +459,7 @@ class GlossaryEntry(Model):
     definition: Text
     sources: list[Text] = []
     when: Condition | None = None
+    aliases: list[Text] = Field([], description="other names readers search by (search indexes them)")
 
     @field_validator("full")
     @classmethod

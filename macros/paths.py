@@ -14,6 +14,8 @@ PAGES = {
     "faq": "faq.md",
     "resources": "resources.md",
     "launch": "checklists/launch.md",
+    "support": "support.md",
+    "features": "features.md",
 }
 
 # Documents the build generates for download (macros/hooks.py), as docs/ paths.
@@ -33,6 +35,8 @@ TITLES = {
     "faq": "Вопросы и ответы",
     "resources": "Официальные ресурсы",
     "launch": "Чек-лист запуска",
+    "support": "Поддержка и контакты",
+    "features": "Что умеет учебный профиль",
 }
 
 

@@ -15,6 +15,7 @@ import pathspec
 from . import paths
 from .components import Components, MacroError
 from .loader import DEFAULT_PROFILE, load_knowledge_base
+from .search_terms import aliases_by_location, synonym_groups
 from .privacy import private_data_in
 from .textrender import cap
 
@@ -37,6 +38,9 @@ def define_env(env) -> None:
     }
 
     hide_pages_not_in_profile(env.conf, kb)
+
+    # hooks/search.py writes these into the search index.
+    env.conf["extra"]["search"] = {"aliases": aliases_by_location(kb), "synonyms": synonym_groups(Path(env.project_dir))}
 
     components = Components(kb, current_page=lambda: env.page.file.src_uri)
     for name, function in components.macros().items():

@@ -115,6 +115,39 @@ def page_weight(site: Path, page: str) -> tuple[int, int]:
     return gz(html), total
 
 
+# What search downloads (hooks/search.py, docs/assets/javascripts/search/): on every page load Material
+# fetches its (now empty) index and starts the worker; the stemmer, engine and index come on the first query.
+SEARCH_ON_LOAD = ["search/search_index.json", "assets/javascripts/search/worker.js"]
+SEARCH_ON_FIRST_QUERY = ["assets/javascripts/search/vendor/lunr.stemmer.support.min.js",
+                         "assets/javascripts/search/vendor/lunr.ru.min.js",
+                         "assets/javascripts/search/engine.js", "search/kb_index.js"]
+
+
+def search_weight(site: Path, synthetic_pages: int = 1000) -> None:
+    from hooks.search import compact_index, index_script
+
+    def kb(paths: list[str]) -> float:
+        return sum(gz((site / path).read_bytes()) for path in paths) / 1024
+
+    on_load, first_query = kb(SEARCH_ON_LOAD), kb(SEARCH_ON_FIRST_QUERY)
+    script = (site / "search/kb_index.js").read_text(encoding="utf-8")
+    index = json.loads(script[script.index("=") + 1:].rstrip().rstrip(";"))
+    pages = sorted({row[0].split("#")[0] for row in index["docs"]})
+    # A synthetic edition: the demo's sections copied under new page addresses up to N pages.
+    docs = []
+    for n in range(synthetic_pages):
+        prefix = f"synthetic/{n}/{pages[n % len(pages)]}"
+        for row in index["docs"]:
+            location = row[0]
+            if location.split("#")[0] == pages[n % len(pages)]:
+                docs.append({"location": prefix + location[len(pages[n % len(pages)]):], "title": row[1], "text": row[2]})
+    synthetic = gz(index_script(compact_index(docs, {}, index["synonyms"])).encode()) / 1024
+    engine = kb(SEARCH_ON_FIRST_QUERY[:-1])
+    print(f"\nsearch, gzipped KB downloaded{'on page load':>24}{'on first query':>17}")
+    print(f"  {f'demo ({len(pages)} pages)':<40}{on_load:>12.1f}{first_query:>17.1f}")
+    print(f"  {f'synthetic ({synthetic_pages} pages)':<40}{on_load:>12.1f}{engine + synthetic:>17.1f}")
+
+
 def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         print(f"{'profile':<12}{'build, s':>10}{'pages':>8}{'site, MB':>10}")
@@ -139,8 +172,7 @@ def main() -> int:
             largest = max(site.rglob("*.html"), key=lambda p: p.stat().st_size)
             print(f"\nlargest page: {largest.relative_to(site)} {largest.stat().st_size / 1024:.0f} KB "
                   f"({gz(largest.read_bytes()) / 1024:.0f} KB gzipped)")
-            index = site / "search/search_index.json"
-            print(f"search index: {index.stat().st_size / 1024:.0f} KB ({gz(index.read_bytes()) / 1024:.0f} KB gzipped)")
+            search_weight(site)
             lighthouse(site, PHONE_PAGES)
     return 0
 

@@ -42,7 +42,7 @@ def build(profile: str | None, site_dir: Path, project: Path = ROOT) -> subproce
 def copy_project(destination: Path) -> Path:
     """A throw-away copy of the project (sources only) for tests that break something."""
     destination.mkdir(parents=True, exist_ok=True)
-    for name in ("mkdocs.yml", "docs", "data", "macros", "overrides", "includes"):
+    for name in ("mkdocs.yml", "docs", "data", "macros", "overrides", "includes", "hooks"):
         source = ROOT / name
         if source.is_dir():
             shutil.copytree(source, destination / name, ignore=shutil.ignore_patterns("__pycache__"))
