@@ -2,6 +2,7 @@
 
     make build-all                    # every profile of data/profiles/, all cores, offline ZIPs too
     python scripts/build_all.py --jobs 2 --no-offline --out /tmp/region demo school
+    python scripts/build_all.py --index-only   # site/index.html from the sites in site/ (CI matrix)
 
 Each site gets its offline edition (site/<profile>/site-offline-<profile>.zip, linked from its home
 page) unless --no-offline. site/index.html lists the organizations: name, type, link.
@@ -139,12 +140,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "site")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--no-offline", dest="offline", action="store_false", help="skip the offline ZIPs")
+    parser.add_argument("--index-only", action="store_true",
+                        help="only <out>/index.html, from the sites already in <out> (after a CI matrix)")
     parser.add_argument("--zip-only", action="store_true",
                         help="only the offline ZIPs, as <out>/site-offline-<profile>.zip (make offline)")
     args = parser.parse_args(argv)
     profiles = args.profiles or available_profiles(ROOT)
     if args.zip_only:
         return zip_only(profiles, args.out, args.jobs)
+    if args.index_only:
+        built = [p for p in profiles if (args.out / p / "index.html").is_file()]
+        print(f"{len(built)} organizations: {write_index(organizations(built, args.out), args.out)}")
+        return 0
     try:
         orgs = organizations(profiles, args.out)  # a broken profile file stops before any build
     except DataError as exc:

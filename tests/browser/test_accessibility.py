@@ -6,7 +6,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 PAGES = ["", "roles/parent/", "instructions/parent-join/", "instructions/student-join/",
-         "checklists/launch/", "regulation/", "rules/", "chats/", "legal/", "faq/", "glossary/"]
+         "checklists/launch/", "regulation/", "rules/", "chats/", "legal/", "faq/", "glossary/", "leaflet/"]
 
 
 @pytest.fixture(scope="module")
