@@ -3,4 +3,4 @@
 from .offline import on_post_build
 from .site import define_env, on_post_page_macros
 
-__all__ = ["define_env", "on_post_page_macros", "on_post_build"]
+__all__ = ["define_env", "on_post_build", "on_post_page_macros"]

@@ -47,6 +47,7 @@ class Components:
             lstrip_blocks=True,
             keep_trailing_newline=True,
             autoescape=False,
+            bytecode_cache=jinja2.FileSystemBytecodeCache(),  # compiled once, reused by every later build
         )
         self.templates.filters["cap"] = cap
         self.templates.filters["decap"] = decap
