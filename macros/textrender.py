@@ -58,45 +58,64 @@ def render_strings(doc: YamlDocument, context: dict, env: jinja2.Environment) ->
     template (a macro keeps its own tags balanced, so one string cannot leak into the next).
     The compiled code is cached (see make_environment), so only the first build compiles it.
     """
-    found: list[tuple[tuple, str]] = []
-    _collect(doc.data, (), found)
-    if not found:
+    texts: list[str] = []
+    _collect(doc.data, texts)
+    if not texts:
         return doc.data
-    template = _compiled(env, tuple(text for _, text in found))
+    template = _compiled(env, tuple(texts))
     if template is None:  # a syntax error: compile one by one to name the field
-        raise _syntax_error(doc, env, found)
+        raise _syntax_error(doc, env, texts)
     module = template.make_module(context)
-    rendered: dict[tuple, str] = {}
-    for index, (loc, _) in enumerate(found):
+    rendered = []
+    for index in range(len(texts)):
         try:
-            rendered[loc] = getattr(module, f"kb_text_{index}")()
+            rendered.append(str(getattr(module, f"kb_text_{index}")()))
         except jinja2.UndefinedError as exc:
-            raise doc.error(loc, f"неизвестная подстановка в тексте: {exc.message}") from None
+            raise doc.error(_loc_of(doc.data, index), f"неизвестная подстановка в тексте: {exc.message}") from None
         except jinja2.TemplateError as exc:
-            raise doc.error(loc, f"ошибка в подстановке {{{{ … }}}}: {exc.message}") from None
+            raise doc.error(_loc_of(doc.data, index), f"ошибка в подстановке {{{{ … }}}}: {exc.message}") from None
+    results = iter(rendered)
 
-    def rebuild(value: object, loc: tuple) -> object:
-        if loc in rendered:
-            return str(rendered[loc])
+    def rebuild(value: object) -> object:  # the same order as _collect
+        if isinstance(value, str):
+            return next(results) if _has_template(value) else value
         if isinstance(value, dict):
-            return {key: rebuild(item, loc + (key,)) for key, item in value.items()}
+            return {key: rebuild(item) for key, item in value.items()}
         if isinstance(value, list):
-            return [rebuild(item, loc + (index,)) for index, item in enumerate(value)]
+            return [rebuild(item) for item in value]
         return value
 
-    return rebuild(doc.data, ())
+    return rebuild(doc.data)
 
 
-def _collect(value: object, loc: tuple, found: list) -> None:
+def _collect(value: object, texts: list) -> None:
+    """The templated strings of value, in document order."""
     if isinstance(value, str):
         if _has_template(value):
-            found.append((loc, value))
+            texts.append(value)
+    elif isinstance(value, dict):
+        for item in value.values():
+            _collect(item, texts)
+    elif isinstance(value, list):
+        for item in value:
+            _collect(item, texts)
+
+
+def _locations(value: object, loc: tuple = ()):
+    """The path of every templated string, in the order of _collect (only for error messages)."""
+    if isinstance(value, str):
+        if _has_template(value):
+            yield loc
     elif isinstance(value, dict):
         for key, item in value.items():
-            _collect(item, loc + (key,), found)
+            yield from _locations(item, loc + (key,))
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            _collect(item, loc + (index,), found)
+            yield from _locations(item, loc + (index,))
+
+
+def _loc_of(data: object, index: int) -> tuple:
+    return next(loc for position, loc in enumerate(_locations(data)) if position == index)
 
 
 def _compiled(env: jinja2.Environment, texts: tuple[str, ...]) -> jinja2.Template | None:
@@ -110,8 +129,8 @@ def _compiled(env: jinja2.Environment, texts: tuple[str, ...]) -> jinja2.Templat
         return None
 
 
-def _syntax_error(doc: YamlDocument, env: jinja2.Environment, found: list) -> Exception:
-    for loc, text in found:
+def _syntax_error(doc: YamlDocument, env: jinja2.Environment, texts: list) -> Exception:
+    for loc, text in zip(_locations(doc.data), texts):
         try:
             env.from_string(text)
         except jinja2.TemplateError as exc:
