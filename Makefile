@@ -11,7 +11,7 @@ NODE_STAMP := tests/tools/node_modules/.installed
 
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install serve build build-all check-data test test-fast bench lock clean
+.PHONY: install serve build build-all offline test-built check-data test test-fast bench lock clean
 
 install: $(PY_STAMP) $(NODE_STAMP)
 
@@ -30,11 +30,19 @@ serve: $(PY_STAMP)
 build: $(PY_STAMP)
 	$(BIN)/mkdocs build
 
-# Every profile, each into site/<profile>/ (what CI checks).
+# Every profile in parallel, each into site/<profile>/ with its offline ZIP, and site/index.html
+# listing the organizations. BUILD_ALL_FLAGS=--no-offline skips the ZIPs; --jobs N sets the cores.
+BUILD_ALL_FLAGS ?=
 build-all: $(PY_STAMP)
-	@for profile in $$(ls data/profiles | sed 's/\.yml$$//'); do \
-	  echo "== $$profile"; ORG_PROFILE=$$profile $(BIN)/mkdocs build -d site/$$profile || exit 1; \
-	done
+	$(BIN)/python scripts/build_all.py $(BUILD_ALL_FLAGS)
+
+# The offline edition of one profile (ORG_PROFILE, default demo): site-offline-<profile>.zip here.
+offline: $(PY_STAMP)
+	$(BIN)/python scripts/build_all.py --zip-only --out . $(or $(ORG_PROFILE),demo)
+
+# The tests against the sites `make build-all` made (no second build): what CI runs after it.
+test-built: $(PY_STAMP) $(NODE_STAMP)
+	KB_BUILT_SITES=site $(BIN)/python -m pytest
 
 check-data: $(PY_STAMP)
 	$(BIN)/python scripts/check_data.py
@@ -64,4 +72,4 @@ lock:
 	rm -rf .lock-venv
 
 clean:
-	rm -rf site .pytest_cache
+	rm -rf site .pytest_cache site-offline-*.zip

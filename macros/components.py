@@ -12,7 +12,7 @@ from typing import Callable, get_args
 
 import jinja2
 
-from . import act, paths
+from . import act, leaflet, offline, paths
 from .knowledge import KnowledgeBase, NumberedClause
 from .models import ClauseKind, FaqEntry
 from .textrender import cap, decap
@@ -48,6 +48,7 @@ class Components:
             lstrip_blocks=True,
             keep_trailing_newline=True,
             autoescape=False,
+            bytecode_cache=jinja2.FileSystemBytecodeCache(),  # compiled once, reused by every later build
         )
         self.templates.filters["cap"] = cap
         self.templates.filters["decap"] = decap
@@ -81,6 +82,8 @@ class Components:
             "role_ref": self.role_ref,
             "page_ref": self.page_ref,
             "messenger_note": self.messenger_note,
+            "leaflet": self.leaflet,
+            "offline_link": self.offline_link,
         }
 
     # --- helpers -------------------------------------------------------------------
@@ -195,6 +198,30 @@ class Components:
         """A duty in the reader's words («Вступите в чат…»), linked to its clause and to the instruction."""
         return ChecklistEntry(id=f"clause-{numbered.clause.id}", text=numbered.clause.plain, clause=numbered,
                               procedure=procedure)
+
+    def leaflet(self) -> str:
+        """The parent leaflet (macros/leaflet.py): join steps, chat rules, whom to ask, QR code."""
+        join = self._lookup(self.kb.procedure, leaflet.JOIN_PROCEDURE)
+        rules = [item for item in self.kb.clauses_for(leaflet.GUIDE_ROLE, *leaflet.RULE_KINDS)
+                 if item.section.id == leaflet.RULES_SECTION]
+        url = qr = None
+        if self.kb.profile.site_url:
+            url = leaflet.guide_url(self.kb.profile.site_url)
+            try:
+                qr = leaflet.qr_svg(url)
+            except ValueError as exc:
+                raise MacroError(f"{self.current_page()}: site_url профиля: {exc}") from None
+        return self.render("leaflet.md.j2", join=join, rules=rules, url=url, qr=qr)
+
+    def offline_link(self) -> str:
+        """The home page's link to the offline ZIP, when this build publishes one (macros/offline.py)."""
+        try:
+            path = offline.published_zip()
+        except FileNotFoundError as exc:
+            raise MacroError(str(exc)) from None
+        if path is None:
+            return ""
+        return self.render("offline_link.md.j2", name=path.name, size_mb=f"{path.stat().st_size / 1e6:.1f}".replace(".", ","))
 
     # --- reference pages ----------------------------------------------------------
 

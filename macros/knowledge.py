@@ -63,8 +63,12 @@ class KnowledgeBase:
     numbered: list[NumberedClause] = field(init=False)
 
     def __post_init__(self) -> None:
+        self._shown_sections = [s for s in self.regulation.sections if self.applies(s.when) and s.id not in self.omitted]
         self.numbered = list(self._number_clauses())
         self._by_clause = {item.clause.id: item for item in self.numbered}
+        # Indexed once: pages look procedures up by id hundreds of times per build.
+        self._shown_procedures = [p for p in self.procedures if self.applies(p.when)]
+        self._by_procedure = {p.id: p for p in self._shown_procedures}
 
     # --- applicability ---------------------------------------------------------------
 
@@ -85,10 +89,10 @@ class KnowledgeBase:
             yield from self._number_list(clause.items, number, section, clause, own_kind, own_roles)
 
     def section_number(self, section: m.Section) -> int:
-        return self.shown_sections().index(section) + 1
+        return self._shown_sections.index(section) + 1
 
     def shown_sections(self) -> list[m.Section]:
-        return [s for s in self.regulation.sections if self.applies(s.when) and s.id not in self.omitted]
+        return list(self._shown_sections)
 
     # --- look-ups by id (only what applies to this profile) ---------------------------
 
@@ -107,16 +111,15 @@ class KnowledgeBase:
         return clause_id in self._by_clause
 
     def shown_procedures(self) -> list[m.Procedure]:
-        return [p for p in self.procedures if self.applies(p.when)]
+        return list(self._shown_procedures)
 
     def procedure(self, procedure_id: str) -> m.Procedure:
-        for procedure in self.shown_procedures():
-            if procedure.id == procedure_id:
-                return procedure
-        raise KeyError(f"инструкция «{procedure_id}» не существует или не действует в профиле «{self.profile_id}»")
+        if procedure_id not in self._by_procedure:
+            raise KeyError(f"инструкция «{procedure_id}» не существует или не действует в профиле «{self.profile_id}»")
+        return self._by_procedure[procedure_id]
 
     def has_procedure(self, procedure_id: str) -> bool:
-        return any(p.id == procedure_id for p in self.shown_procedures())
+        return procedure_id in self._by_procedure
 
     def detail(self, detail_id: str) -> str:
         return self.profile.details.get(detail_id, "").strip()

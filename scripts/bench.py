@@ -1,7 +1,7 @@
 """Print build times, page weights and Lighthouse mobile scores. It prints figures; it never fails
 because a machine is slow.
 
-    make bench
+    make bench                     # BENCH_PROFILES=20 make bench: a smaller synthetic region
 
 Lighthouse (bench/node_modules, installed by `make bench`) drives the system Chromium against the
 demo site served on 127.0.0.1 with gzip, as a static host such as GitHub Pages serves it.
@@ -27,6 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from macros.loader import available_profiles  # noqa: E402
+from scripts import bench_region  # noqa: E402
 from tests.support import build  # noqa: E402
 
 PHONE_PAGES = ["index.html", "instructions/parent-join/index.html", "instructions/student-join/index.html"]
@@ -174,6 +175,9 @@ def main() -> int:
                   f"({gz(largest.read_bytes()) / 1024:.0f} KB gzipped)")
             search_weight(site)
             lighthouse(site, PHONE_PAGES)
+    bench_region.print_data_load(available_profiles(ROOT))
+    bench_region.print_macros_cost("demo")
+    bench_region.print_region(int(os.environ.get("BENCH_PROFILES", "100")))
     return 0
 
 

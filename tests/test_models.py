@@ -127,6 +127,21 @@ def test_unknown_case_of_a_word(project):
     assert "roles[0].tile: неизвестная подстановка" in error_of(project)
 
 
+@pytest.mark.parametrize("broken", ["Чат {{ unit.gen", "Чат {% if unit %}", "{% endif %} чат"])
+def test_broken_placeholder_names_its_field(project, broken):
+    """The texts of a file are compiled together; a broken one is still named by its own field."""
+    edit(project, "data/roles.yml", lambda d: d["roles"][2].update(tile=broken))
+    message = error_of(project)
+    assert "roles[2].tile: ошибка в подстановке" in message
+
+
+def test_texts_of_a_file_do_not_leak_into_each_other(project):
+    """An unclosed tag in one text and its closing tag in the next are two errors, not one block."""
+    edit(project, "data/roles.yml", lambda d: (d["roles"][0].update(tile="{% if true %}Чат"),
+                                               d["roles"][0].update(summary="{% endif %}Всё")))
+    assert "roles[0].tile: ошибка в подстановке" in error_of(project)
+
+
 def test_unknown_profile():
     message = error_of(ROOT, "no-such-profile")
     assert message.startswith("ORG_PROFILE")

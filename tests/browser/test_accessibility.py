@@ -7,7 +7,7 @@ from axe_playwright_python.sync_playwright import Axe
 
 PAGES = ["", "roles/parent/", "instructions/parent-join/", "instructions/student-join/",
          "checklists/launch/", "regulation/", "rules/", "chats/", "legal/", "faq/", "glossary/",
-         "support/", "features/"]
+         "support/", "features/", "leaflet/"]
 
 
 @pytest.fixture(scope="module")
