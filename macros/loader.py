@@ -12,10 +12,11 @@ from typing import TypeVar
 from pydantic import BaseModel, ValidationError
 
 from . import models as m
-from .errors import DataError, reason_of
+from .errors import DataError, nearest, reason_of
 from .knowledge import KnowledgeBase
 from .privacy import refuse_private_data
 from .references import check_references
+from .schema import allowed_fields
 from .textrender import make_environment, render_strings
 from .yamlfile import YamlDocument, read_yaml
 
@@ -68,7 +69,7 @@ class PlatformFile(m.Model):
 
 
 def validate(doc: YamlDocument, model: type[T], data: object | None = None) -> T:
-    """Validate one file; the first problem becomes a one-line DataError."""
+    """Validate one file; every problem of the file becomes one line of a DataError."""
     data = doc.data if data is None else data
     if not isinstance(data, dict):
         raise doc.error((), "файл должен содержать набор полей (ключ: значение), а не " +
@@ -76,13 +77,34 @@ def validate(doc: YamlDocument, model: type[T], data: object | None = None) -> T
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        # A misspelt key shows up twice: as unknown and as missing. The unknown one is the cause.
-        errors = sorted(exc.errors(), key=lambda error: error["type"] != "extra_forbidden")
-        first = errors[0]
-        reason = reason_of(first)
-        if len(errors) > 1:
-            reason += f" (и ещё ошибок в файле: {len(errors) - 1})"
-        raise doc.error(tuple(first["loc"]), reason) from None
+        raise DataError.combine(describe_errors(doc, model, exc.errors())) from None
+
+
+def describe_errors(doc: YamlDocument, model: type[BaseModel], errors: list[dict]) -> list[DataError]:
+    """One DataError per problem. A misspelt key shows up twice (unknown, and the right one missing):
+    that pair becomes one line, «неизвестное поле «titel» — может быть, «title»?»."""
+    unknown = [e for e in errors if e["type"] == "extra_forbidden"]
+    missing = {tuple(e["loc"]) for e in errors if e["type"] == "missing"}
+    explained: set[tuple] = set()
+    result = []
+    for error in unknown:
+        loc = tuple(error["loc"])
+        parent, name = loc[:-1], loc[-1]
+        allowed = allowed_fields(model, parent)
+        guess = nearest(name, [f for f in allowed if parent + (f,) in missing] or allowed)
+        reason = "неизвестное поле"
+        if guess:
+            reason += f" — может быть, «{guess}»?"
+            explained.add(parent + (guess,))
+        if allowed:
+            reason += f" Допустимые поля: {', '.join(allowed)}"
+        result.append(doc.error(loc, reason))
+    for error in errors:
+        loc = tuple(error["loc"])
+        if error["type"] == "extra_forbidden" or loc in explained:
+            continue
+        result.append(doc.error(loc, reason_of(error)))
+    return result
 
 
 def available_profiles(root: Path) -> list[str]:

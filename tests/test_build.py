@@ -90,7 +90,7 @@ def test_a_bad_data_file_stops_the_build_with_one_line(tmp_path):
     result = build(None, tmp_path / "site", project)
     output = result.stdout + result.stderr
     assert result.returncode != 0
-    assert re.search(r"data/roles\.yml:\d+: roles\[\d+\]\.staff: ожидается true или false", output), output
+    assert re.search(r"data/roles\.yml:\d+: роль \d+ › staff: ожидается true или false", output), output
     assert "Traceback" not in output
 
 
