@@ -25,7 +25,7 @@ $(NODE_STAMP): tests/tools/package.json tests/tools/package-lock.json
 	touch $@
 
 serve: $(PY_STAMP)
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(BIN)/mkdocs serve --no-strict --dev-addr 127.0.0.1:8000
 
 build: $(PY_STAMP)
 	$(BIN)/mkdocs build

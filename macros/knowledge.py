@@ -43,6 +43,7 @@ class KnowledgeBase:
     launch: m.LaunchChecklist
     procedures: list[m.Procedure]
     context: dict
+    privacy: object = None  # macros.privacy.Guard: what pages must not publish (set by the loader)
     numbered: list[NumberedClause] = field(init=False)
 
     def __post_init__(self) -> None:

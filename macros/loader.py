@@ -14,7 +14,7 @@ from pydantic import BaseModel, ValidationError
 from . import models as m
 from .errors import DataError, nearest, reason_of
 from .knowledge import KnowledgeBase
-from .privacy import refuse_private_data
+from .privacy import Guard
 from .references import check_references
 from .schema import allowed_fields
 from .textrender import make_environment, render_strings
@@ -128,12 +128,13 @@ def load_knowledge_base(root: Path, profile_id: str = DEFAULT_PROFILE) -> Knowle
     """Everything the pages need, for one organization profile."""
     root = Path(root)
 
-    public_emails: set[str] = set()  # known once data/platform.yml is read
+    guard: Guard | None = None  # known once data/platform.yml and data/privacy.yml are read
+    private: list[DataError] = []  # every finding of the privacy guard, reported together
 
     def read(relative: str) -> YamlDocument:
         document = read_yaml(root / relative, relative)
-        if public_emails:
-            refuse_private_data(document, public_emails)
+        if guard is not None:
+            private.extend(guard.scan_document(document))
         return document
 
     profiles = available_profiles(root)
@@ -144,13 +145,19 @@ def load_knowledge_base(root: Path, profile_id: str = DEFAULT_PROFILE) -> Knowle
     docs: dict[str, YamlDocument] = {}
 
     def load(relative: str, model: type[T], data: object | None = None) -> T:
-        docs[relative] = docs.get(relative) or read(relative)
-        return validate(docs[relative], model, data)
+        try:
+            docs[relative] = docs.get(relative) or read(relative)
+            return validate(docs[relative], model, data)
+        except DataError as exc:  # report what the guard found so far with it
+            raise DataError.combine(private + exc.errors) from None
 
-    # The platform first: its support address is the only e-mail the other files may contain.
+    # The platform first: its support address is one of the few e-mails the other files may contain.
     platform = load("data/platform.yml", PlatformFile).platform
-    public_emails.add(platform.support_email)
-    refuse_private_data(docs["data/platform.yml"], public_emails)
+    privacy = load("data/privacy.yml", m.Privacy)
+    guard = Guard(allowed_emails={platform.support_email.lower(), *(e.lower() for e in privacy.allowed_emails)},
+                  allowed_domains={d.lower() for d in privacy.allowed_domains},
+                  allowed_names=set(privacy.allowed_names))
+    private.extend(guard.scan_document(docs["data/platform.yml"]))
     org_types = load("data/org_types.yml", OrgTypesFile).org_types
     messengers = load("data/messengers.yml", MessengersFile).messengers
     details = load("data/details.yml", DetailsFile).details
@@ -176,8 +183,11 @@ def load_knowledge_base(root: Path, profile_id: str = DEFAULT_PROFILE) -> Knowle
     env = make_environment()
 
     def load_rendered(relative: str, model: type[T]) -> T:
-        docs[relative] = read(relative)
-        return validate(docs[relative], model, render_strings(docs[relative], context, env))
+        try:
+            docs[relative] = read(relative)
+            return validate(docs[relative], model, render_strings(docs[relative], context, env))
+        except DataError as exc:
+            raise DataError.combine(private + exc.errors) from None
 
     roles = load_rendered("data/roles.yml", RolesFile).roles
     regulation = load_rendered("data/regulation.yml", RegulationFile).regulation
@@ -200,5 +210,8 @@ def load_knowledge_base(root: Path, profile_id: str = DEFAULT_PROFILE) -> Knowle
         roles=roles, regulation=regulation, chats=chats, legal_acts=legal_acts + profile.legal_acts,
         glossary=glossary, faq=faq, launch=launch, procedures=procedures, context=context,
     )
+    if private:
+        raise DataError.combine(private)
+    kb.privacy = guard
     check_references(kb, docs, profile_file)
     return kb

@@ -343,3 +343,17 @@ class LaunchChecklist(Model):
     title: Text
     intro: Text
     items: list[ChecklistItem] = Field(min_length=1)
+
+
+# --- what the privacy guard lets through -----------------------------------------------
+
+class Privacy(Model):
+    """Exceptions to the personal-data guard (data/privacy.yml). The platform's support address
+    (data/platform.yml) is always allowed."""
+
+    allowed_emails: list[Text] = Field([], description="public e-mail addresses the site may show, e.g. "
+                                                      "an organization's official address")
+    allowed_domains: list[Text] = Field([], description="domains whose addresses are examples, never real "
+                                                       "mailboxes (example.org)")
+    allowed_names: list[Text] = Field([], description="exact phrases the name check must let through "
+                                                     "(a name in a law's title or an organization's name)")

@@ -26,6 +26,7 @@ class YamlDocument:
     name: str
     data: object
     lines: dict[tuple, int] = field(default_factory=dict)
+    source_lines: list[str] = field(default_factory=list)
 
     def line_of(self, loc: tuple) -> int | None:
         """Line of the deepest existing prefix of loc (a missing field points at its parent)."""
@@ -80,7 +81,7 @@ def read_yaml(path: Path, name: str) -> YamlDocument:
         _walk(node, (), lines, name, duplicates)
         if duplicates:
             raise DataError.combine(duplicates)
-    return YamlDocument(name=name, data=data, lines=lines)
+    return YamlDocument(name=name, data=data, lines=lines, source_lines=text.splitlines())
 
 
 # --- syntax errors in plain Russian -----------------------------------------------------
