@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import sys
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pathspec
 
@@ -44,6 +45,7 @@ def define_env(env) -> None:
     env.conf["extra"]["org"] = {
         "demo": kb.profile.demo,
         "name": kb.profile.name.full,
+        "site_url": kb.profile.site_url or "",  # the «Сообщить об ошибке» link gives the page's address
     }
 
     hide_pages_not_in_profile(env.conf, kb)
@@ -79,6 +81,18 @@ def _first_line(env, markdown: str) -> int:
     return max(1, len(source.splitlines()) - len(markdown.splitlines()) + 1)
 
 
+def _point_edit_link_at_the_data(env) -> None:
+    """A generated page's «edit» button opens the data file that holds its text."""
+    page = env.page
+    if not page.edit_url:
+        return
+    data_file = page.meta.get("data_file") or paths.data_file_of(page.file.src_uri, Path(env.project_dir))
+    if data_file:
+        # edit_url ends in …/edit/<branch>/docs/<page>: the data file sits next to docs/.
+        base = page.edit_url[: -len(page.file.src_uri)]
+        page.edit_url = urljoin(base, "../" + data_file)
+
+
 def on_pre_page_macros(env) -> None:
     """Render the page here, so a mistake becomes one Russian line with the file and the line.
 
@@ -87,6 +101,7 @@ def on_pre_page_macros(env) -> None:
     """
     page_vars = env.variables["page"]
     page_vars.meta = {**page_vars.meta, "render_macros": False}
+    _point_edit_link_at_the_data(env)
     data_errors = env.variables.get("_kb_data_errors")
     if data_errors:
         env.markdown = error_markdown(data_errors)
