@@ -44,6 +44,7 @@ class KnowledgeBase:
     procedures: list[m.Procedure]
     context: dict
     privacy: object = None  # macros.privacy.Guard: what pages must not publish (set by the loader)
+    files: dict = field(default_factory=dict)  # data file -> (model, data): the editors' data reference
     numbered: list[NumberedClause] = field(init=False)
 
     def __post_init__(self) -> None:

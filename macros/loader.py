@@ -143,10 +143,12 @@ def load_knowledge_base(root: Path, profile_id: str = DEFAULT_PROFILE) -> Knowle
                         f"есть: {', '.join(profiles) or 'ни одного'}")
 
     docs: dict[str, YamlDocument] = {}
+    files: dict[str, tuple[type[BaseModel], object]] = {}  # each file's model and data: the data reference
 
     def load(relative: str, model: type[T], data: object | None = None) -> T:
         try:
             docs[relative] = docs.get(relative) or read(relative)
+            files[relative] = (model, docs[relative].data if data is None else data)
             return validate(docs[relative], model, data)
         except DataError as exc:  # report what the guard found so far with it
             raise DataError.combine(private + exc.errors) from None
@@ -185,7 +187,8 @@ def load_knowledge_base(root: Path, profile_id: str = DEFAULT_PROFILE) -> Knowle
     def load_rendered(relative: str, model: type[T]) -> T:
         try:
             docs[relative] = read(relative)
-            return validate(docs[relative], model, render_strings(docs[relative], context, env))
+            files[relative] = (model, render_strings(docs[relative], context, env))
+            return validate(docs[relative], model, files[relative][1])
         except DataError as exc:
             raise DataError.combine(private + exc.errors) from None
 
@@ -213,5 +216,6 @@ def load_knowledge_base(root: Path, profile_id: str = DEFAULT_PROFILE) -> Knowle
     if private:
         raise DataError.combine(private)
     kb.privacy = guard
+    kb.files = files
     check_references(kb, docs, profile_file)
     return kb

@@ -13,7 +13,7 @@ from urllib.parse import urljoin
 
 import pathspec
 
-from . import paths
+from . import datadoc, paths
 from .components import Components
 from .errors import DataError
 from .loader import DEFAULT_PROFILE, load_knowledge_base
@@ -55,6 +55,13 @@ def define_env(env) -> None:
         env.macro(function, name)
     env.filter(cap, "cap")
     env.variables["_kb_components"] = components
+
+    def data_reference() -> str:
+        """{{ data_reference() }}: every data file and field, generated from the models (docs/reference.md)."""
+        files = datadoc.data_reference(kb.files, f"data/profiles/{kb.profile_id}.yml")
+        return components.templates.get_template("data_reference.md.j2").render(files=files)
+
+    env.macro(data_reference, "data_reference")
 
 
 def _serving() -> bool:
