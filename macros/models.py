@@ -49,7 +49,7 @@ class Noun(Phrase):
 
 
 class TermSet(Model):
-    """The words one organization type uses (see DESIGN.md, 'Parametrization')."""
+    """The words one organization type uses (README.md, «Сайт для другой организации»)."""
 
     org: Noun = Field(description="the organization itself: школа, техникум, центр")
     unit: Noun = Field(description="класс or группа")
