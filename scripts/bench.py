@@ -28,6 +28,7 @@ sys.path.insert(0, str(ROOT))
 
 from macros.loader import available_profiles  # noqa: E402
 from tests.support import build  # noqa: E402
+from scripts.load_time import report as data_load_report  # noqa: E402
 
 PHONE_PAGES = ["index.html", "instructions/parent-join/index.html", "instructions/student-join/index.html"]
 LIGHTHOUSE = ROOT / "bench/node_modules/lighthouse/cli/index.js"
@@ -142,6 +143,7 @@ def main() -> int:
             index = site / "search/search_index.json"
             print(f"search index: {index.stat().st_size / 1024:.0f} KB ({gz(index.read_bytes()) / 1024:.0f} KB gzipped)")
             lighthouse(site, PHONE_PAGES)
+    data_load_report()
     return 0
 
 
