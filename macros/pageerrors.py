@@ -118,12 +118,13 @@ def _with_guess(reason: str, name: str, known) -> str:
 
 
 def error_markdown(messages: list[str], source: str = "") -> str:
-    """What the preview shows instead of a page it could not build.
+    """What stands in a page that could not be built: in the preview, the errors themselves.
 
-    The page's own subheadings (those without placeholders) are kept, so links from other
-    pages to its sections still resolve and the one error is not buried under warnings.
+    (A failed build is never published; its messages are in the build log.) The page's own
+    subheadings (those without placeholders) are kept, so links from other pages to its sections
+    still resolve and the one error is not buried under warnings.
     """
-    items = "\n".join(f"    - `{message}`" for message in messages)
+    items = "\n".join(f"    - `{message}`" for message in messages) or "    Сообщение об ошибке — в журнале сборки."
     headings = [line for line in source.splitlines()
                 if re.match(r"#{2,6}\s", line) and "{{" not in line and "{%" not in line]
     return ("# Страница не собрана\n\n"

@@ -125,7 +125,7 @@ def on_pre_page_macros(env) -> None:
     if problems:
         for problem in problems:
             log.error("%s", problem)  # fails the strict build; the preview keeps serving
-        env.markdown = error_markdown(problems, env.markdown)
+        env.markdown = error_markdown(problems if _serving() else [], env.markdown)
         return
     env.markdown = rendered
 
@@ -160,9 +160,24 @@ def _without(nav, hidden: set[str]):
     return result
 
 
+def _render_title(env) -> None:
+    """The page title taken from a heading with placeholders (# {{ role_title("parent") }}).
+
+    The plugin renders titles itself, but its rendering is switched off for the pages rendered here.
+    """
+    title = env.page.title
+    if not title or ("{{" not in title and "{%" not in title):
+        return
+    try:
+        env.page.title = env.env.from_string(title).render(**env.variables)
+    except Exception:  # noqa: BLE001 - the same heading in the page body is reported already
+        env.page.title = "Страница не собрана"
+
+
 def on_post_page_macros(env) -> None:
     """Refuse what must never be published, then give every page the glossary's abbreviations
     (each shows a tooltip wherever it occurs)."""
+    _render_title(env)
     if env.variables.get("_kb_data_errors") or env.markdown.startswith("# Страница не собрана"):
         return
     components: Components = env.variables["_kb_components"]
@@ -172,6 +187,6 @@ def on_post_page_macros(env) -> None:
     if problems:
         for problem in problems:
             log.error("%s", problem)  # fails the strict build
-        env.markdown = error_markdown(problems)
+        env.markdown = error_markdown(problems if _serving() else [])
         return
     env.markdown += "\n\n" + components.abbreviations() + "\n"

@@ -119,14 +119,14 @@ def test_a_phone_number_in_data_stops_the_load(tmp_path):
     data = yaml.safe_load(profile.read_text(encoding="utf-8"))
     data["details"] = {"admin-contact": "Звоните: 8 (900) 123-45-67"}
     profile.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    with pytest.raises(DataError, match=r"details\.admin-contact: нельзя публиковать номер телефона"):
+    with pytest.raises(DataError, match=r"details › admin-contact: нельзя публиковать номер телефона"):
         load_knowledge_base(tmp_path, "demo")
 
 
 def test_an_invite_link_in_a_page_stops_the_build(tmp_path):
     result, output = build_with_home_page(tmp_path, "# Главная\n\nВступайте: https://max.ru/join/xyz\n")
     assert result.returncode != 0
-    assert "index.md: нельзя публиковать ссылка-приглашение" in output
+    assert "docs/index.md:3: нельзя публиковать ссылку-приглашение «https://max.ru/join/xyz»" in output
 
 
 def test_one_changed_duty_changes_regulation_guide_and_checklist(tmp_path):

@@ -64,7 +64,7 @@ def fetch(url: str) -> str:
         return ""
 
 
-def wait_for(url: str, condition, timeout: float = 120) -> str:
+def wait_for(url: str, condition, timeout: float = 300) -> str:
     deadline = time.monotonic() + timeout
     text = ""
     while time.monotonic() < deadline:
@@ -104,7 +104,7 @@ def preview(tmp_path):
 def test_the_preview_shows_a_page_error_and_recovers(preview):
     project, base, process, log = preview
     url = base + "rules/"
-    wait_for(url, lambda html: "Правила общения" in html, timeout=180)
+    wait_for(url, lambda html: "Правила общения" in html, timeout=600)
     page = project / "docs/rules.md"
     good = page.read_text(encoding="utf-8")
     page.write_text(good.replace("{{ org.gen }}", "{{ unti.gen }}", 1), encoding="utf-8")
@@ -120,7 +120,7 @@ def test_the_preview_shows_a_page_error_and_recovers(preview):
 
 def test_the_preview_survives_a_data_error(preview):
     project, base, process, _ = preview
-    wait_for(base, lambda html: "Сферум" in html, timeout=180)
+    wait_for(base, lambda html: "Сферум" in html, timeout=600)
     roles = project / "data/roles.yml"
     good = roles.read_text(encoding="utf-8")
     roles.write_text(good.replace("    staff: true", "    staff: maybe", 1), encoding="utf-8")
