@@ -97,7 +97,7 @@ def describe_errors(doc: YamlDocument, model: type[BaseModel], errors: list[dict
             reason += f" — может быть, «{guess}»?"
             explained.add(parent + (guess,))
         if allowed:
-            reason += f" Допустимые поля: {', '.join(allowed)}"
+            reason += ("" if guess else ".") + f" Допустимые поля: {', '.join(allowed)}"
         result.append(doc.error(loc, reason))
     for error in errors:
         loc = tuple(error["loc"])

@@ -125,7 +125,7 @@ def test_an_unknown_field_lists_the_allowed_ones(project):
     lines.insert(i, "colour: blue")
     write(project, PROCEDURE, lines)
     [message] = messages(project)
-    assert message.startswith(f"{PROCEDURE}:{i + 1}: colour: неизвестное поле Допустимые поля: id, title, roles")
+    assert message.startswith(f"{PROCEDURE}:{i + 1}: colour: неизвестное поле. Допустимые поля: id, title, roles")
     assert "troubleshooting" in message and "checked" in message
 
 
