@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html as htmllib
+import os
 import re
 from urllib.parse import parse_qs, urlsplit
 
@@ -10,7 +11,9 @@ import pytest
 
 from tests.support import build, copy_project
 
-REPO = "https://github.com/your-organization/sferum-kb"
+# mkdocs.yml's default; sites built by CI (KB_BUILT_SITES) lead to the repository they were built in.
+REPO = (os.environ.get("REPO_URL") if os.environ.get("KB_BUILT_SITES") else None) or \
+    "https://github.com/your-organization/sferum-kb"
 
 
 def buttons(html: str) -> tuple[str | None, str | None]:
