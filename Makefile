@@ -10,6 +10,9 @@ PY_STAMP := $(VENV)/.installed
 NODE_STAMP := tests/tools/node_modules/.installed
 
 export NO_MKDOCS_2_WARNING := 1
+# Byte-identical builds for the same commit: dates in the site (sitemap) are the commit's time.
+export SOURCE_DATE_EPOCH ?= $(or $(shell git log -1 --format=%ct 2>/dev/null),0)
+SITE_DIR ?= site
 
 .PHONY: install serve build build-all offline test-built check-data test test-fast bench lock clean
 
@@ -25,10 +28,10 @@ $(NODE_STAMP): tests/tools/package.json tests/tools/package-lock.json
 	touch $@
 
 serve: $(PY_STAMP)
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(BIN)/mkdocs serve --no-strict --dev-addr 127.0.0.1:8000
 
 build: $(PY_STAMP)
-	$(BIN)/mkdocs build
+	$(BIN)/mkdocs build -d $(SITE_DIR)
 
 # Every profile in parallel, each into site/<profile>/ with its offline ZIP, and site/index.html
 # listing the organizations. BUILD_ALL_FLAGS=--no-offline skips the ZIPs; --jobs N sets the cores.

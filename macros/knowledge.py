@@ -60,6 +60,8 @@ class KnowledgeBase:
     context: dict
     omitted: frozenset[str] = frozenset()  # clause and section ids the profile leaves out
     order: m.Order | None = None  # the order that approves the regulation (data/order.yml)
+    privacy: object = None  # macros.privacy.Guard: what pages must not publish (set by the loader)
+    files: dict = field(default_factory=dict)  # data file -> (model, data): the editors' data reference
     numbered: list[NumberedClause] = field(init=False)
 
     def __post_init__(self) -> None:

@@ -13,11 +13,12 @@ from pydantic import BaseModel, Field, ValidationError
 
 from . import act
 from . import models as m
-from .errors import DataError, reason_of
+from .errors import DataError, nearest, reason_of
 from .knowledge import KnowledgeBase, applies
 from .overrides import apply_overrides
-from .privacy import refuse_private_data
+from .privacy import Guard
 from .references import check_references
+from .schema import allowed_fields
 from .textrender import make_environment, render_strings
 from .yamlfile import YamlDocument, read_yaml
 
@@ -75,7 +76,7 @@ class PlatformFile(m.Model):
 
 
 def validate(doc: YamlDocument, model: type[T], data: object | None = None) -> T:
-    """Validate one file; the first problem becomes a one-line DataError."""
+    """Validate one file; every problem of the file becomes one line of a DataError."""
     data = doc.data if data is None else data
     if not isinstance(data, dict):
         raise doc.error((), "файл должен содержать набор полей (ключ: значение), а не " +
@@ -83,13 +84,34 @@ def validate(doc: YamlDocument, model: type[T], data: object | None = None) -> T
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        # A misspelt key shows up twice: as unknown and as missing. The unknown one is the cause.
-        errors = sorted(exc.errors(), key=lambda error: error["type"] != "extra_forbidden")
-        first = errors[0]
-        reason = reason_of(first)
-        if len(errors) > 1:
-            reason += f" (и ещё ошибок в файле: {len(errors) - 1})"
-        raise doc.error(tuple(first["loc"]), reason) from None
+        raise DataError.combine(describe_errors(doc, model, exc.errors())) from None
+
+
+def describe_errors(doc: YamlDocument, model: type[BaseModel], errors: list[dict]) -> list[DataError]:
+    """One DataError per problem. A misspelt key shows up twice (unknown, and the right one missing):
+    that pair becomes one line, «неизвестное поле «titel» — может быть, «title»?»."""
+    unknown = [e for e in errors if e["type"] == "extra_forbidden"]
+    missing = {tuple(e["loc"]) for e in errors if e["type"] == "missing"}
+    explained: set[tuple] = set()
+    result = []
+    for error in unknown:
+        loc = tuple(error["loc"])
+        parent, name = loc[:-1], loc[-1]
+        allowed = allowed_fields(model, parent)
+        guess = nearest(name, [f for f in allowed if parent + (f,) in missing] or allowed)
+        reason = "неизвестное поле"
+        if guess:
+            reason += f" — может быть, «{guess}»?"
+            explained.add(parent + (guess,))
+        if allowed:
+            reason += ("" if guess else ".") + f" Допустимые поля: {', '.join(allowed)}"
+        result.append(doc.error(loc, reason))
+    for error in errors:
+        loc = tuple(error["loc"])
+        if error["type"] == "extra_forbidden" or loc in explained:
+            continue
+        result.append(doc.error(loc, reason_of(error)))
+    return result
 
 
 def available_profiles(root: Path) -> list[str]:
@@ -105,12 +127,13 @@ def load_knowledge_base(root: Path, profile_id: str = DEFAULT_PROFILE) -> Knowle
     """Everything the pages need, for one organization profile."""
     root = Path(root)
 
-    public_emails: set[str] = set()  # known once data/platform.yml is read
+    guard: Guard | None = None  # known once data/platform.yml and data/privacy.yml are read
+    private: list[DataError] = []  # every finding of the privacy guard, reported together
 
     def read(relative: str) -> YamlDocument:
         document = read_yaml(root / relative, relative)
-        if public_emails:
-            refuse_private_data(document, public_emails)
+        if guard is not None:
+            private.extend(guard.scan_document(document))
         return document
 
     profiles = available_profiles(root)
@@ -119,15 +142,23 @@ def load_knowledge_base(root: Path, profile_id: str = DEFAULT_PROFILE) -> Knowle
                         f"есть: {', '.join(profiles) or 'ни одного'}")
 
     docs: dict[str, YamlDocument] = {}
+    files: dict[str, tuple[type[BaseModel], object]] = {}  # each file's model and data: the data reference
 
     def load(relative: str, model: type[T], data: object | None = None) -> T:
-        docs[relative] = docs.get(relative) or read(relative)
-        return validate(docs[relative], model, data)
+        try:
+            docs[relative] = docs.get(relative) or read(relative)
+            files[relative] = (model, docs[relative].data if data is None else data)
+            return validate(docs[relative], model, data)
+        except DataError as exc:  # report what the guard found so far with it
+            raise DataError.combine(private + exc.errors) from None
 
-    # The platform first: its support address is the only e-mail the other files may contain.
+    # The platform first: its support address is one of the few e-mails the other files may contain.
     platform = load("data/platform.yml", PlatformFile).platform
-    public_emails.add(platform.support_email)
-    refuse_private_data(docs["data/platform.yml"], public_emails)
+    privacy = load("data/privacy.yml", m.Privacy)
+    guard = Guard(allowed_emails={platform.support_email.lower(), *(e.lower() for e in privacy.allowed_emails)},
+                  allowed_domains={d.lower() for d in privacy.allowed_domains},
+                  allowed_names=set(privacy.allowed_names))
+    private.extend(guard.scan_document(docs["data/platform.yml"]))
     org_types = load("data/org_types.yml", OrgTypesFile).org_types
     messengers_file = load("data/messengers.yml", MessengersFile)
     messengers = messengers_file.messengers
@@ -159,8 +190,12 @@ def load_knowledge_base(root: Path, profile_id: str = DEFAULT_PROFILE) -> Knowle
     env = make_environment()
 
     def load_rendered(relative: str, model: type[T], words: dict | None = None) -> T:
-        docs[relative] = read(relative)
-        return validate(docs[relative], model, render_strings(docs[relative], words or context, env))
+        try:
+            docs[relative] = read(relative)
+            files[relative] = (model, render_strings(docs[relative], words or context, env))
+            return validate(docs[relative], model, files[relative][1])
+        except DataError as exc:
+            raise DataError.combine(private + exc.errors) from None
 
     roles = load_rendered("data/roles.yml", RolesFile).roles
     # The regulation names the acts it relies on: the shared ones and the profile's own.
@@ -177,6 +212,7 @@ def load_knowledge_base(root: Path, profile_id: str = DEFAULT_PROFILE) -> Knowle
     omitted = apply_overrides(regulation_data, overrides, docs[profile_file],
                               roles={r.id for r in roles} | {"all"},
                               procedures={p.stem for p in (root / "data" / "procedures").glob("*.yml")})
+    files["data/regulation.yml"] = (RegulationFile, regulation_data)
     regulation = validate(docs["data/regulation.yml"], RegulationFile, regulation_data).regulation
     chats = load_rendered("data/chats.yml", ChatsFile).chats
     order = load_rendered("data/order.yml", OrderFile, act_words).order
@@ -199,5 +235,9 @@ def load_knowledge_base(root: Path, profile_id: str = DEFAULT_PROFILE) -> Knowle
         glossary=glossary, faq=faq, launch=launch, procedures=procedures, context=context,
         omitted=omitted, order=order,
     )
+    if private:
+        raise DataError.combine(private)
+    kb.privacy = guard
+    kb.files = files
     check_references(kb, docs, profile_file)
     return kb

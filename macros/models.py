@@ -55,7 +55,7 @@ class Noun(Phrase):
 
 
 class TermSet(Model):
-    """The words one organization type uses (see DESIGN.md, 'Parametrization')."""
+    """The words one organization type uses (README.md, «Сайт для другой организации»)."""
 
     org: Noun = Field(description="the organization itself: школа, техникум, центр")
     unit: Noun = Field(description="класс or группа")
@@ -502,6 +502,21 @@ class LaunchChecklist(Model):
     items: list[ChecklistItem] = Field(min_length=1)
     if_needed: list[Slug] = Field([], description="procedures shown beside the checklist, not as items "
                                                   "(done only in a situation)")
+
+
+
+# --- what the privacy guard lets through -----------------------------------------------
+
+class Privacy(Model):
+    """Exceptions to the personal-data guard (data/privacy.yml). The platform's support address
+    (data/platform.yml) is always allowed."""
+
+    allowed_emails: list[Text] = Field([], description="public e-mail addresses the site may show, e.g. "
+                                                      "an organization's official address")
+    allowed_domains: list[Text] = Field([], description="domains whose addresses are examples, never real "
+                                                       "mailboxes (example.org)")
+    allowed_names: list[Text] = Field([], description="exact phrases the name check must let through "
+                                                     "(a name in a law's title or an organization's name)")
 
 
 # The profile's own regulation clauses are Clause records, defined after the profile.

@@ -59,3 +59,34 @@ def relative(target: str, from_page: str, anchor: str | None = None) -> str:
     else:
         path = posixpath.relpath(target, posixpath.dirname(from_page) or ".")
     return path + (f"#{anchor}" if anchor else "")
+
+
+# Where the text of a generated page is kept: its «edit» link opens this file, not the
+# three-line Markdown stub that only calls a macro. A page may name its file itself in its
+# front matter (`data_file: data/x.yml`); pages not listed here are edited in docs/.
+DATA_FILES = {
+    "regulation": "data/regulation.yml",
+    "chats": "data/chats.yml",
+    "rules": "data/regulation.yml",
+    "legal": "data/legal_acts.yml",
+    "glossary": "data/glossary.yml",
+    "faq": "data/faq.yml",
+    "resources": "data/platform.yml",
+    "launch": "data/checklists.yml",
+}
+
+
+def data_file_of(page: str, root) -> str | None:
+    """The data file that holds the text of a docs/ page, e.g. 'data/procedures/parent-join.yml'."""
+    for key, uri in PAGES.items():
+        if uri == page:
+            return DATA_FILES.get(key)
+    folder, _, name = page.partition("/")
+    stem = name[:-3] if name.endswith(".md") else name
+    if folder == "instructions" and (root / "data" / "procedures" / f"{stem}.yml").exists():
+        return f"data/procedures/{stem}.yml"
+    if folder == "roles":
+        return "data/roles.yml"
+    if folder == "checklists":
+        return "data/regulation.yml"  # a role's checklist lists its duties from the regulation
+    return None

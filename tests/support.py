@@ -24,6 +24,7 @@ def build_command(site_dir: Path, project: Path = ROOT) -> list[str]:
 def build_env(profile: str | None) -> dict[str, str]:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     env.pop("ORG_PROFILE", None)
+    env.pop("REPO_URL", None)  # tests expect the default repository address of mkdocs.yml
     if profile:
         env["ORG_PROFILE"] = profile
     return env
@@ -34,9 +35,10 @@ def start_build(profile: str | None, site_dir: Path, project: Path = ROOT) -> su
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
 
 
-def build(profile: str | None, site_dir: Path, project: Path = ROOT) -> subprocess.CompletedProcess:
-    return subprocess.run(build_command(site_dir, project), env=build_env(profile), cwd=project,
-                          capture_output=True, text=True)
+def build(profile: str | None, site_dir: Path, project: Path = ROOT,
+          extra_env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(build_command(site_dir, project), env={**build_env(profile), **(extra_env or {})},
+                          cwd=project, capture_output=True, text=True)
 
 
 def copy_project(destination: Path) -> Path:

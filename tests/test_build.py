@@ -71,7 +71,7 @@ def test_no_web_fonts_or_cdn(sites):
 def test_a_broken_macro_call_stops_the_build(tmp_path):
     result, output = build_with_home_page(tmp_path, '{{ procedure("no-such-procedure") }}\n')
     assert result.returncode != 0
-    assert "index.md: инструкция «no-such-procedure» не существует" in output
+    assert "docs/index.md:1: инструкция «no-such-procedure» не существует" in output
     assert "Traceback" not in output
 
 
@@ -90,7 +90,7 @@ def test_a_bad_data_file_stops_the_build_with_one_line(tmp_path):
     result = build(None, tmp_path / "site", project)
     output = result.stdout + result.stderr
     assert result.returncode != 0
-    assert re.search(r"data/roles\.yml:\d+: roles\[\d+\]\.staff: ожидается true или false", output), output
+    assert re.search(r"data/roles\.yml:\d+: роль \d+ › staff: ожидается true или false", output), output
     assert "Traceback" not in output
 
 

@@ -126,7 +126,7 @@ def test_a_phone_number_in_data_stops_the_load(tmp_path):
 def test_an_invite_link_in_a_page_stops_the_build(tmp_path):
     result, output = build_with_home_page(tmp_path, "# Главная\n\nВступайте: https://max.ru/join/xyz\n")
     assert result.returncode != 0
-    assert "index.md: нельзя публиковать ссылка-приглашение" in output
+    assert "docs/index.md:3: нельзя публиковать ссылку-приглашение «https://max.ru/join/xyz»" in output
 
 
 def test_one_changed_duty_changes_regulation_guide_and_checklist(tmp_path):

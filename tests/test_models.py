@@ -55,7 +55,7 @@ def test_missing_field(project):
     edit(project, "data/roles.yml", lambda d: d["roles"][1].pop("title"))
     message = error_of(project)
     assert message.startswith("data/roles.yml:")
-    assert "roles[1].title: обязательное поле не заполнено" in message
+    assert "роль 2 › title: обязательное поле не заполнено" in message
 
 
 def test_wrong_type(project):
@@ -68,7 +68,7 @@ def test_wrong_type(project):
 
 def test_unknown_key(project):
     edit(project, "data/roles.yml", lambda d: d["roles"][0].update(titel="Директор"))
-    assert "roles[0].titel: неизвестное поле" in error_of(project)
+    assert "роль 1 › titel: неизвестное поле — может быть, «title»?" in error_of(project)
 
 
 def test_unknown_key_in_profile(project):
@@ -82,7 +82,7 @@ def test_reference_to_missing_role(project):
     edit(project, "data/chats.yml", lambda d: d["chats"][0].update(created_by=["directr"]))
     message = error_of(project)
     assert message.startswith("data/chats.yml:")
-    assert "chats[0].created_by[0]: роль «directr» не существует" in message
+    assert "чат 1 › created_by №1: роль «directr» не существует" in message
 
 
 def test_reference_to_missing_clause(project):
@@ -97,13 +97,13 @@ def test_reference_to_missing_procedure(project):
         data["regulation"]["sections"][0]["clauses"][0]["procedures"] = ["no-such-procedure"]
     edit(project, "data/regulation.yml", change)
     message = error_of(project)
-    assert "regulation.sections[0].clauses[0].procedures[0]: инструкция «no-such-procedure» не существует" in message
+    assert "regulation › раздел 1 › пункт 1 › procedures №1: инструкция «no-such-procedure» не существует" in message
 
 
 def test_duplicate_id(project):
     edit(project, "data/roles.yml", lambda d: d["roles"].append(dict(d["roles"][0])))
     message = error_of(project)
-    assert f"roles[{len(load_knowledge_base(ROOT).roles)}].id: роль «" in message
+    assert f"роль {len(load_knowledge_base(ROOT).roles) + 1} › id: роль «" in message
     assert "уже есть" in message
 
 
@@ -118,13 +118,13 @@ def test_duplicate_yaml_key(project):
 def test_unknown_placeholder_in_text(project):
     edit(project, "data/roles.yml", lambda d: d["roles"][0].update(tile="Чат {{ unitt.gen }}"))
     message = error_of(project)
-    assert "roles[0].tile: неизвестная подстановка в тексте" in message
+    assert "роль 1 › tile: неизвестная подстановка в тексте" in message
     assert "unitt" in message
 
 
 def test_unknown_case_of_a_word(project):
     edit(project, "data/roles.yml", lambda d: d["roles"][0].update(tile="Чат {{ unit.gem }}"))
-    assert "roles[0].tile: неизвестная подстановка" in error_of(project)
+    assert "роль 1 › tile: неизвестная подстановка" in error_of(project)
 
 
 @pytest.mark.parametrize("broken", ["Чат {{ unit.gen", "Чат {% if unit %}", "{% endif %} чат"])
@@ -163,12 +163,12 @@ def test_procedure_id_must_match_file_name(project):
 
 def test_id_with_invalid_characters(project):
     edit(project, "data/roles.yml", lambda d: d["roles"][0].update(id="Директор"))
-    assert "roles[0].id: недопустимые символы" in error_of(project)
+    assert "роль 1 › id: недопустимые символы" in error_of(project)
 
 
 def test_unknown_profile_option_in_condition(project):
     edit(project, "data/procedures/parent-join.yml", lambda d: d.update(when={"option": "no-such-option"}))
-    assert "when.option: неизвестный параметр профиля «no-such-option»" in error_of(project)
+    assert "when › option: неизвестный параметр профиля «no-such-option»" in error_of(project)
 
 
 def test_procedure_without_steps(project):
@@ -179,12 +179,12 @@ def test_procedure_without_steps(project):
 
 def test_unknown_organization_detail(project):
     edit(project, "data/profiles/demo.yml", lambda d: d.update(details={"no-such-detail": "x"}))
-    assert "details.no-such-detail: поле для заполнения организацией «no-such-detail» не существует" in error_of(project)
+    assert "details › no-such-detail: поле для заполнения организацией «no-such-detail» не существует" in error_of(project)
 
 
 def test_faq_link_to_missing_page(project):
     edit(project, "data/faq.yml", lambda d: d["faq"][0].update(links=["page:nowhere"]))
-    assert "faq[0].links[0]: страница «nowhere» не существует" in error_of(project)
+    assert "вопрос 1 › links №1: страница «nowhere» не существует" in error_of(project)
 
 
 def test_empty_file(project):
@@ -198,7 +198,7 @@ def test_line_number_points_at_the_field(project):
     index = next(i for i, line in enumerate(lines) if line.strip().startswith("tile:"))
     lines[index] = lines[index].replace("tile:", "tiles:")
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    assert error_of(project).startswith(f"data/roles.yml:{index + 1}: roles[0].tiles: неизвестное поле")
+    assert error_of(project).startswith(f"data/roles.yml:{index + 1}: роль 1 › tiles: неизвестное поле")
 
 
 def test_a_profile_adds_its_regional_acts(project):
@@ -215,4 +215,4 @@ def test_a_regional_act_may_not_reuse_a_federal_id(project):
     federal = load_knowledge_base(ROOT).legal_acts[0]
     act = federal.model_dump(mode="json", exclude_none=True)
     edit(project, "data/profiles/school.yml", lambda d: d.update(legal_acts=[act]))
-    assert f"legal_acts[0].id: акт «{federal.id}» уже есть в data/legal_acts.yml" in error_of(project, "school")
+    assert f"акт 1 › id: акт «{federal.id}» уже есть в data/legal_acts.yml" in error_of(project, "school")
