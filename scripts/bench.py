@@ -29,7 +29,6 @@ sys.path.insert(0, str(ROOT))
 from macros.loader import available_profiles  # noqa: E402
 from scripts import bench_region  # noqa: E402
 from tests.support import build  # noqa: E402
-from scripts.load_time import report as data_load_report  # noqa: E402
 
 PHONE_PAGES = ["index.html", "instructions/parent-join/index.html", "instructions/student-join/index.html"]
 LIGHTHOUSE = ROOT / "bench/node_modules/lighthouse/cli/index.js"

@@ -63,7 +63,7 @@ def test_wrong_type(project):
          lambda d: d.update(verified_in_app={"date": "вчера", "by_position": "администратор платформы"}))
     message = error_of(project)
     assert "data/procedures/parent-join.yml" in message
-    assert "verified_in_app.date: ожидается дата" in message
+    assert "verified_in_app › date: ожидается дата" in message
 
 
 def test_unknown_key(project):
@@ -132,14 +132,14 @@ def test_broken_placeholder_names_its_field(project, broken):
     """The texts of a file are compiled together; a broken one is still named by its own field."""
     edit(project, "data/roles.yml", lambda d: d["roles"][2].update(tile=broken))
     message = error_of(project)
-    assert "roles[2].tile: ошибка в подстановке" in message
+    assert "роль 3 › tile: ошибка в подстановке" in message
 
 
 def test_texts_of_a_file_do_not_leak_into_each_other(project):
     """An unclosed tag in one text and its closing tag in the next are two errors, not one block."""
     edit(project, "data/roles.yml", lambda d: (d["roles"][0].update(tile="{% if true %}Чат"),
                                                d["roles"][0].update(summary="{% endif %}Всё")))
-    assert "roles[0].tile: ошибка в подстановке" in error_of(project)
+    assert "роль 1 › tile: ошибка в подстановке" in error_of(project)
 
 
 def test_unknown_profile():

@@ -101,17 +101,23 @@ def preview(tmp_path):
         log.close()
 
 
+def first_line_with(text: str, needle: str) -> int:
+    """The 1-based line of the first occurrence (front matter counts: editors see the whole file)."""
+    return next(number for number, line in enumerate(text.splitlines(), 1) if needle in line)
+
+
 def test_the_preview_shows_a_page_error_and_recovers(preview):
     project, base, process, log = preview
     url = base + "rules/"
     wait_for(url, lambda html: "Правила общения" in html, timeout=600)
     page = project / "docs/rules.md"
     good = page.read_text(encoding="utf-8")
+    line = first_line_with(good, "{{ org.gen }}")
     page.write_text(good.replace("{{ org.gen }}", "{{ unti.gen }}", 1), encoding="utf-8")
     broken = wait_for(url, lambda html: "Страница не собрана" in html)
-    assert "docs/rules.md:3: неизвестная подстановка «unti» — может быть, «unit»?" in broken
+    assert f"docs/rules.md:{line}: неизвестная подстановка «unti» — может быть, «unit»?" in broken
     assert process.poll() is None, "the preview stopped on a typo"
-    assert "docs/rules.md:3: неизвестная подстановка «unti»" in log.read_text(encoding="utf-8")
+    assert f"docs/rules.md:{line}: неизвестная подстановка «unti»" in log.read_text(encoding="utf-8")
 
     page.write_text(good, encoding="utf-8")
     wait_for(url, lambda html: "Страница не собрана" not in html and "Правила общения" in html)
@@ -135,9 +141,11 @@ def test_the_preview_survives_a_data_error(preview):
 def test_the_strict_build_fails_on_a_page_error_with_no_traceback(tmp_path):
     project = copy_project(tmp_path / "project")
     page = project / "docs/rules.md"
-    page.write_text(page.read_text(encoding="utf-8").replace("{{ org.gen }}", "{{ unti.gen }}", 1), encoding="utf-8")
+    good = page.read_text(encoding="utf-8")
+    line = first_line_with(good, "{{ org.gen }}")
+    page.write_text(good.replace("{{ org.gen }}", "{{ unti.gen }}", 1), encoding="utf-8")
     result = build(None, tmp_path / "site", project)
     output = result.stdout + result.stderr
     assert result.returncode != 0
-    assert errors_of(output) == ["docs/rules.md:3: неизвестная подстановка «unti» — может быть, «unit»?"]
+    assert errors_of(output) == [f"docs/rules.md:{line}: неизвестная подстановка «unti» — может быть, «unit»?"]
     assert "Traceback" not in output and "WARNING" not in output

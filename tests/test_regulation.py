@@ -126,25 +126,25 @@ def test_added_clause_is_rendered_into_its_section():
 
 @pytest.mark.parametrize("change, expected", [
     (lambda d: d.setdefault("regulation", {}).update(reword={"no-such-clause": "Текст."}),
-     r"regulation\.reword\.no-such-clause: пункта «no-such-clause» нет в data/regulation\.yml"),
+     r"regulation › reword › no-such-clause: пункта «no-such-clause» нет в data/regulation\.yml"),
     (lambda d: d.setdefault("regulation", {}).update(omit=["no-such-clause"]),
-     r"regulation\.omit\[0\]: пункта или раздела «no-such-clause» нет"),
+     r"regulation › omit №1: пункта или раздела «no-such-clause» нет"),
     (lambda d: d.setdefault("regulation", {}).update(add={"no-such-section": [{"id": "x", "text": "Текст."}]}),
-     r"regulation\.add\.no-such-section: раздела или пункта «no-such-section» нет"),
+     r"regulation › add › no-such-section: раздела или пункта «no-such-section» нет"),
     (lambda d: d.setdefault("regulation", {}).update(add={"general": [{"id": "scope", "text": "Текст."}]}),
-     r"regulation\.add\.general\[0\]\.id: пункт «scope» уже есть в data/regulation\.yml"),
+     r"regulation › add › general №1 › id: пункт «scope» уже есть в data/regulation\.yml"),
     (lambda d: d.setdefault("regulation", {}).update(add={"general": [{"id": "own", "text": "А."},
                                                                       {"id": "own", "text": "Б."}]}),
-     r"regulation\.add\.general\[1\]\.id: пункт «own» уже есть в профиле"),
+     r"regulation › add › general №2 › id: пункт «own» уже есть в профиле"),
     (lambda d: d.setdefault("regulation", {}).update(reword={"scope": "   "}),
-     r"regulation\.reword\.scope: пустой текст"),
+     r"regulation › reword › scope: пустой текст"),
     (lambda d: d.setdefault("regulation", {}).update(add={"general": [{"id": "own", "text": ""}]}),
-     r"regulation\.add\.general\[0\]\.text: пустой текст"),
+     r"regulation › add › general №1 › text: пустой текст"),
     (lambda d: d.setdefault("regulation", {}).update(add={"duties-admin": [
         {"id": "own-duty", "text": "Ведёт журнал.", "roles": ["admn"]}]}),
-     r"regulation\.add\.duties-admin\[0\]\.roles\[0\]: роль «admn» не существует"),
+     r"regulation › add › duties-admin №1 › роль 1: роль «admn» не существует"),
     (lambda d: d.setdefault("regulation", {}).update(reword={"scope": "Текст."}, omit=["scope"]),
-     r"regulation\.reword\.scope: пункт «scope» и исключён"),
+     r"regulation › reword › scope: пункт «scope» и исключён"),
 ])
 def test_a_wrong_override_names_file_field_and_reason(project, change, expected):
     edit_profile(project, lambda d: (d.pop("regulation", None), change(d)))

@@ -191,7 +191,6 @@ def test_outsiders_and_invite_links_are_described_the_same_way(sites, profile):
 @pytest.mark.parametrize("profile", PROFILES)
 def test_verification_is_what_the_profile_decides(sites, profile):
     required = KBS[profile].profile.options.verification_required
-    pages = all_pages(sites[profile])
     for page in ("instructions/staff-join/index.html", "glossary/index.html", "faq/index.html"):
         # the instruction's own steps, before the regulation's clauses it quotes
         own_text = article(sites[profile].page(page)).split("Положение, п.")[0]

@@ -126,7 +126,7 @@ def test_an_unknown_field_lists_the_allowed_ones(project):
     write(project, PROCEDURE, lines)
     [message] = messages(project)
     assert message.startswith(f"{PROCEDURE}:{i + 1}: colour: неизвестное поле. Допустимые поля: id, title, roles")
-    assert "troubleshooting" in message and "checked" in message
+    assert "troubleshooting" in message and "verified_in_app" in message
 
 
 def test_every_validation_error_of_a_file_in_one_run(project):
