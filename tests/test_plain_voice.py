@@ -3,6 +3,7 @@ words, and nothing on a guide is there for editors (issue 9: items 1, 4, 7, 8)."
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 
@@ -216,8 +217,10 @@ def test_instructions_show_no_sources_or_unchecked_dates(sites, profile):
 def test_a_date_set_after_checking_in_the_app_is_shown():
     kb = load_knowledge_base(ROOT, "demo")
     index = next(i for i, p in enumerate(kb.procedures) if p.id == "parent-join")
-    kb.procedures[index] = kb.procedures[index].model_copy(update={
+    procedures = list(kb.procedures)
+    procedures[index] = procedures[index].model_copy(update={
         "verified_in_app": Verification(date=dt.date(2026, 12, 1), by_position="администратор платформы")})
+    kb = dataclasses.replace(kb, procedures=procedures)  # the procedure index is built once, on creation
     markdown = Components(kb, current_page=lambda: "instructions/parent-join.md").procedure("parent-join")
     assert "Шаги проверены в приложении 01.12.2026, проверял администратор платформы." in markdown
     assert "ещё не проверены" not in markdown
