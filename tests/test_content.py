@@ -13,7 +13,7 @@ from macros.loader import load_knowledge_base
 from macros.privacy import private_data_in
 from tests.conftest import PROFILES
 from tests.support import ROOT, build, build_with_home_page, copy_project
-from tests.test_models import edit, project  # noqa: F401  (the fixture)
+from tests.test_models import edit
 
 DOCS = ROOT / "docs"
 KB = load_knowledge_base(ROOT, "demo")
@@ -176,7 +176,8 @@ def test_no_example_profile_has_the_one_unit_rule(profile):
     assert not clause and not faq and "open-link" not in steps and "open-link-any-unit" in steps
 
 
-def test_the_one_unit_option_brings_the_rule_the_faq_and_the_step(project):  # noqa: F811
+def test_the_one_unit_option_brings_the_rule_the_faq_and_the_step(tmp_path):
+    project = copy_project(tmp_path / "project")
     edit(project, "data/profiles/college.yml", lambda d: d["options"].update(one_unit_only=True))
     clause, faq, steps = _one_unit_texts(load_knowledge_base(project, "college"))
     assert clause and faq and "open-link" in steps and "open-link-any-unit" not in steps
