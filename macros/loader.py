@@ -185,6 +185,9 @@ def load_knowledge_base(root: Path, profile_id: str = DEFAULT_PROFILE) -> Knowle
         "admin_contact": profile.administrator_contact or f"спросите {terms.unit_leader.acc}",
         "alternative_channels": profile.alternative_channels,
         "verification_required": profile.options.verification_required,
+        # Every decision of the profile, for a text that differs by one (e.g. options.one_unit_only).
+        "options": profile.options,
+        "org_type": profile.org_type,
         **act.context(profile),
     }
     env = make_environment()

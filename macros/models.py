@@ -191,6 +191,9 @@ class Options(Model):
     administrator_teachers_only: bool = Field(
         False, description="the administrator is appointed from teachers only (002); "
                            "False: from any workers (000, 001, 004)")
+    one_unit_only: bool = Field(
+        False, description="a learner may belong to one unit only (004 7.5, 2023, VK-messenger era; "
+                           "no other source has it)")
 
 
 class Condition(Model):

@@ -11,7 +11,9 @@ import yaml
 from macros.errors import DataError
 from macros.loader import load_knowledge_base
 from macros.privacy import private_data_in
+from tests.conftest import PROFILES
 from tests.support import ROOT, build, build_with_home_page, copy_project
+from tests.test_models import edit
 
 DOCS = ROOT / "docs"
 KB = load_knowledge_base(ROOT, "demo")
@@ -158,3 +160,24 @@ def test_one_changed_duty_changes_regulation_guide_and_checklist(tmp_path):
     for name in ("roles/admin/index.html", "checklists/admin/index.html"):
         assert plain in page(name), name
         assert legal not in page(name), f"{name}: the legal wording is pasted instead of linked"
+
+
+# --- the one-unit rule (004 only, 2023) is a profile option, off by default ----------------------
+
+def _one_unit_texts(kb) -> tuple[bool, bool, list[str]]:
+    return (kb.has_clause("security-one-unit"),
+            any(f.id == "one-unit-only" for f in kb.shown_faq("students")),
+            [s.id for s in kb.procedure("student-join").steps if kb.applies(s.when)])
+
+
+@pytest.mark.parametrize("profile", PROFILES)
+def test_no_example_profile_has_the_one_unit_rule(profile):
+    clause, faq, steps = _one_unit_texts(load_knowledge_base(ROOT, profile))
+    assert not clause and not faq and "open-link" not in steps and "open-link-any-unit" in steps
+
+
+def test_the_one_unit_option_brings_the_rule_the_faq_and_the_step(tmp_path):
+    project = copy_project(tmp_path / "project")
+    edit(project, "data/profiles/college.yml", lambda d: d["options"].update(one_unit_only=True))
+    clause, faq, steps = _one_unit_texts(load_knowledge_base(project, "college"))
+    assert clause and faq and "open-link" in steps and "open-link-any-unit" not in steps

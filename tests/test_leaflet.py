@@ -33,3 +33,15 @@ def test_every_profile_has_a_leaflet_with_an_inline_code(sites, profile):
     assert svg and svg.group(1) == guide_url(kb.profile.site_url)
     assert "<img" not in leaflet.split("</svg>")[0], "the code is inline SVG, not an image from anywhere"
     assert kb.context["admin_contact"] in leaflet
+
+
+@pytest.mark.parametrize("profile", PROFILES)
+def test_the_leaflet_gives_the_rules_in_plain_words(sites, profile):
+    html = sites[profile].page("leaflet/index.html")
+    rules = html[html.index("Правила чата"):html.index("Кто поможет")]
+    items = re.findall(r'<ul class="kb-leaflet__rules">(.*?)</ul>', rules, flags=re.S)
+    assert items, "the leaflet lists the chat rules"
+    for legal in ("участников образовательных отношений", "законодательством Российской Федерации",
+                  "ненормированную лексику", "сетевой этикет"):
+        assert legal not in rules, f"{profile}: the leaflet copies the legal wording «{legal}»"
+    assert "Пишите вежливо" in rules
