@@ -71,6 +71,17 @@ def adoption_text(approval: m.Approval) -> str:
     return text + f", утверждается и вводится в действие {approval.approved.by}."
 
 
+def changes_text(approval: m.Approval) -> str:
+    """How the regulation is changed: in the same order as it is adopted, unless the profile says otherwise."""
+    if approval.changed_by:
+        return f"Изменения и дополнения в Положение вносятся {approval.changed_by}."
+    verb = "принимаются" if approval.adopted.verb == "принято" else "рассматриваются"
+    text = f"Изменения и дополнения в Положение {verb} {approval.adopted.body}"
+    if approval.agreed:
+        text += ", согласовываются с " + _and([a.body for a in approval.agreed])
+    return text + f" и утверждаются {approval.approved.by}."
+
+
 def opinion_text(approval: m.Approval) -> str:
     """The councils whose opinion is considered, in the genitive ('' when the profile names none)."""
     return _and([c.body for c in approval.opinion_of]) if approval.opinion_of else ""
@@ -91,7 +102,7 @@ def context(profile: m.Profile) -> dict:
     return {
         "approval": approval,
         "adoption_text": adoption_text(approval),
-        "changes_text": f"Изменения и дополнения в Положение вносятся {approval.changed_by}.",
+        "changes_text": changes_text(approval),
         "opinion_of": opinion_text(approval),
         "approved_by": approval.approved.by,
         "admin_pool": "педагогических работников" if profile.options.administrator_teachers_only else "работников",

@@ -167,7 +167,8 @@ class Approval(Model):
     agreed: list[Agreed] = []
     opinion_of: list[Considered] = Field([], description="councils whose opinion is considered, where they exist")
     approved: Approved = Approved()
-    changed_by: Text = Field(description="«педагогическим советом и утверждаются приказом директора»")
+    changed_by: Text | None = Field(None, description="how changes are made, if not as the regulation itself: "
+                                    "«педагогическим советом и утверждаются приказом директора»")
     changes: list[Change] = Field([], description="the change log (лист изменений), oldest first")
 
 
