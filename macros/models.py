@@ -216,7 +216,7 @@ class LegalAct(Model):
     kind: Text = Field(description="Федеральный закон, Постановление Правительства РФ, …")
     date: dt.date
     number: Text
-    title: Text
+    title: Text | None = Field(None, description="«О персональных данных»; none for a code (Трудовой кодекс …)")
     governs: Text = Field(description="what it governs, in plain words")
     level: Literal["federal", "regional", "municipal", "local"] = "federal"
     cited: bool = Field(True, description="named in the regulation's legal basis (clause legal-acts)")
