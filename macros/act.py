@@ -71,6 +71,17 @@ def adoption_text(approval: m.Approval) -> str:
     return text + f", утверждается и вводится в действие {approval.approved.by}."
 
 
+def changes_text(approval: m.Approval) -> str:
+    """How the regulation is changed: in the same order as it is adopted, unless the profile says otherwise."""
+    if approval.changed_by:
+        return f"Изменения и дополнения в Положение вносятся {approval.changed_by}."
+    verb = "принимаются" if approval.adopted.verb == "принято" else "рассматриваются"
+    text = f"Изменения и дополнения в Положение {verb} {approval.adopted.body}"
+    if approval.agreed:
+        text += ", согласовываются с " + _and([a.body for a in approval.agreed])
+    return text + f" и утверждаются {approval.approved.by}."
+
+
 def opinion_text(approval: m.Approval) -> str:
     """The councils whose opinion is considered, in the genitive ('' when the profile names none)."""
     return _and([c.body for c in approval.opinion_of]) if approval.opinion_of else ""
@@ -79,10 +90,33 @@ def opinion_text(approval: m.Approval) -> str:
 LEVELS = ("federal", "regional", "municipal", "local")
 
 
+# The kind of an act by legal force (codes and laws first, letters last) and in the instrumental
+# case, as the list reads after «в соответствии с … следующими актами:».
+FORCE = (
+    ("Трудовой кодекс", "Трудовым кодексом"),
+    ("Федеральный закон", "Федеральным законом"),
+    ("Указ", "указом"),
+    ("Постановление", "постановлением"),
+    ("Распоряжение Правительства", "распоряжением Правительства"),
+    ("Приказ", "приказом"),
+    ("Распоряжение", "распоряжением"),
+    ("Письмо", "письмом"),
+)
+
+
+def _force(kind: str) -> tuple[int, str]:
+    """(rank by legal force, the kind in the instrumental case); an unknown kind goes last, as written."""
+    for rank, (nominative, instrumental) in enumerate(FORCE):
+        if kind.startswith(nominative):
+            return rank, (instrumental + kind[len(nominative):]).replace(" РФ", " Российской Федерации")
+    return len(FORCE), kind
+
+
 def legal_basis(acts: list[m.LegalAct]) -> list[str]:
-    """The acts the regulation names, federal first, each level by date: «Федеральный закон от … № … «…»»."""
-    cited = sorted((a for a in acts if a.cited), key=lambda a: (LEVELS.index(a.level), a.date))
-    return [f"{a.kind} от {a.date.strftime('%d.%m.%Y')} {a.number} {a.title}" for a in cited]
+    """The acts the regulation names, federal first, by legal force, then by date: «Федеральным законом от … № … «…»»."""
+    cited = sorted((a for a in acts if a.cited), key=lambda a: (LEVELS.index(a.level), _force(a.kind)[0], a.date))
+    return [" ".join(filter(None, (_force(a.kind)[1], "от", a.date.strftime("%d.%m.%Y"), a.number, a.title)))
+            for a in cited]
 
 
 def context(profile: m.Profile) -> dict:
@@ -91,7 +125,7 @@ def context(profile: m.Profile) -> dict:
     return {
         "approval": approval,
         "adoption_text": adoption_text(approval),
-        "changes_text": f"Изменения и дополнения в Положение вносятся {approval.changed_by}.",
+        "changes_text": changes_text(approval),
         "opinion_of": opinion_text(approval),
         "approved_by": approval.approved.by,
         "admin_pool": "педагогических работников" if profile.options.administrator_teachers_only else "работников",

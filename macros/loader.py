@@ -217,6 +217,8 @@ def load_knowledge_base(root: Path, profile_id: str = DEFAULT_PROFILE) -> Knowle
                               procedures={p.stem for p in (root / "data" / "procedures").glob("*.yml")})
     files["data/regulation.yml"] = (RegulationFile, regulation_data)
     regulation = validate(docs["data/regulation.yml"], RegulationFile, regulation_data).regulation
+    if not profile.approval.opinion_of:  # no councils named: the act claims no opinion was considered
+        omitted = omitted | {"adoption-opinion"}
     chats = load_rendered("data/chats.yml", ChatsFile).chats
     order = load_rendered("data/order.yml", OrderFile, act_words).order
     glossary = load_rendered("data/glossary.yml", GlossaryFile).glossary

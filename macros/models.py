@@ -167,7 +167,8 @@ class Approval(Model):
     agreed: list[Agreed] = []
     opinion_of: list[Considered] = Field([], description="councils whose opinion is considered, where they exist")
     approved: Approved = Approved()
-    changed_by: Text = Field(description="«педагогическим советом и утверждаются приказом директора»")
+    changed_by: Text | None = Field(None, description="how changes are made, if not as the regulation itself: "
+                                    "«педагогическим советом и утверждаются приказом директора»")
     changes: list[Change] = Field([], description="the change log (лист изменений), oldest first")
 
 
@@ -218,7 +219,7 @@ class LegalAct(Model):
     kind: Text = Field(description="Федеральный закон, Постановление Правительства РФ, …")
     date: dt.date
     number: Text
-    title: Text
+    title: Text | None = Field(None, description="«О персональных данных»; none for a code (Трудовой кодекс …)")
     governs: Text = Field(description="what it governs, in plain words")
     level: Literal["federal", "regional", "municipal", "local"] = "federal"
     cited: bool = Field(True, description="named in the regulation's legal basis (clause legal-acts)")
