@@ -7,8 +7,11 @@ has not filled in (numbers, dates, names) print as lines to fill in by hand.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
+import os
 import re
+import zipfile
 
 from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
@@ -151,10 +154,25 @@ def _page_break(doc) -> None:
     doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
 
+def _build_time() -> dt.datetime:
+    """The time a reproducible build stamps on its files: SOURCE_DATE_EPOCH (the commit's time)."""
+    return dt.datetime.fromtimestamp(int(os.environ.get("SOURCE_DATE_EPOCH", "315532800")), dt.timezone.utc)
+
+
 def _save(doc) -> bytes:
+    """The DOCX bytes, identical for the same sources: fixed dates inside and on every ZIP entry."""
+    when = _build_time()
+    doc.core_properties.created = doc.core_properties.modified = when.replace(tzinfo=None)
+    doc.core_properties.revision = 1
     buffer = io.BytesIO()
     doc.save(buffer)
-    return buffer.getvalue()
+    stamped = io.BytesIO()
+    date_time = max(when, dt.datetime(1980, 1, 1, tzinfo=dt.timezone.utc)).timetuple()[:6]
+    with zipfile.ZipFile(buffer) as source, zipfile.ZipFile(stamped, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            target.writestr(zipfile.ZipInfo(item.filename, date_time), source.read(item.filename),
+                            zipfile.ZIP_DEFLATED)
+    return stamped.getvalue()
 
 
 # --- the regulation -------------------------------------------------------------------

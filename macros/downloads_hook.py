@@ -11,7 +11,9 @@ from mkdocs.structure.files import File
 
 
 def on_files(files, config):
-    components = config.plugins["macros"].variables["_kb_components"]
+    components = config.plugins["macros"].variables.get("_kb_components")
+    if components is None:  # the data has an error: the preview shows it on every page (macros/site.py)
+        return files
     for path, content in components.downloads().items():
         files.append(File.generated(config, path, content=content))
     return files
