@@ -156,7 +156,7 @@ def _page_break(doc) -> None:
 
 def _build_time() -> dt.datetime:
     """The time a reproducible build stamps on its files: SOURCE_DATE_EPOCH (the commit's time)."""
-    return dt.datetime.fromtimestamp(int(os.environ.get("SOURCE_DATE_EPOCH", "315532800")), dt.timezone.utc)
+    return dt.datetime.fromtimestamp(int(os.environ.get("SOURCE_DATE_EPOCH", "315532800")), dt.UTC)
 
 
 def _save(doc) -> bytes:
@@ -167,7 +167,7 @@ def _save(doc) -> bytes:
     buffer = io.BytesIO()
     doc.save(buffer)
     stamped = io.BytesIO()
-    date_time = max(when, dt.datetime(1980, 1, 1, tzinfo=dt.timezone.utc)).timetuple()[:6]
+    date_time = max(when, dt.datetime(1980, 1, 1, tzinfo=dt.UTC)).timetuple()[:6]
     with zipfile.ZipFile(buffer) as source, zipfile.ZipFile(stamped, "w", zipfile.ZIP_DEFLATED) as target:
         for item in source.infolist():
             target.writestr(zipfile.ZipInfo(item.filename, date_time), source.read(item.filename),

@@ -24,8 +24,8 @@ def test_every_field_of_every_data_file_is_on_the_page(sites):
             for name in nested.model_fields:
                 assert f"<code>{name}</code>" in html, f"{nested.__name__}.{name}"
     # The profile's adoption fields, documented nowhere before, with a plain explanation each.
-    assert "Принятие Положения (Adoption)" in html
-    for note in ("кем рассматривается Положение", "с кем согласовывается", "чем утверждается"):
+    assert "Принятие Положения (Approval)" in html
+    for note in ("ПРИНЯТО или РАССМОТРЕНО", "СОГЛАСОВАНО", "чьё мнение учтено", "чем утверждается"):
         assert note in html
 
 

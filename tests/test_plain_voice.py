@@ -208,7 +208,8 @@ def test_instructions_show_no_sources_or_unchecked_dates(sites, profile):
         html = sites[profile].page(f"instructions/{procedure.id}/index.html")
         text = page_text(sites[profile], f"instructions/{procedure.id}/index.html")
         assert "Источники" not in text and "для редакторов" not in text.lower(), procedure.id
-        assert "kb-editors" not in html and "data/procedures/" not in html, procedure.id
+        # (the «edit» button links the data file on purpose: that is for editors, not text a reader reads)
+        assert "kb-editors" not in html and "data/procedures/" not in text, procedure.id
         assert "verified_in_app" not in html and procedure.sources[0] not in text, procedure.id
         assert ("Шаги этой инструкции ещё не проверены в приложении. Если на экране всё выглядит иначе, "
                 "сообщите администратору платформы.") in text, procedure.id
@@ -228,4 +229,4 @@ def test_a_date_set_after_checking_in_the_app_is_shown():
 
 def test_verified_in_app_needs_a_date_and_a_position(project):  # noqa: F811
     edit(project, "data/procedures/parent-join.yml", lambda d: d.update(verified_in_app={"date": "2026-12-01"}))
-    assert "verified_in_app.by_position: обязательное поле не заполнено" in error_of(project)
+    assert "verified_in_app › by_position: обязательное поле не заполнено" in error_of(project)
