@@ -4,6 +4,7 @@ guide; role guides, checklists and instructions print without the site's chrome.
 from __future__ import annotations
 
 import io
+import os
 import shutil
 import subprocess
 import tempfile
@@ -38,7 +39,11 @@ def qr_codes_on_first_page(pdf: bytes) -> list[str]:
     from PIL import Image
 
     pdftoppm = shutil.which("pdftoppm")
-    assert pdftoppm, "pdftoppm is missing: install the Debian package poppler-utils (.ci/run does)"
+    if not pdftoppm:
+        message = "pdftoppm is missing: install the Debian package poppler-utils (.ci/run does)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
     with tempfile.TemporaryDirectory() as tmp:
         source = Path(tmp) / "page.pdf"
         source.write_bytes(pdf)
