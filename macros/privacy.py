@@ -149,13 +149,3 @@ def load_guard(root: Path, support_email: str) -> Guard:
 def private_data_in(text: str, allowed_emails: set[str]) -> str | None:
     """The first reason ('номер телефона «…»') if the text holds something never to publish, else None."""
     return Guard(allowed_emails={e.lower() for e in allowed_emails}, allowed_domains={"example.org"}).first(text)
-
-
-def refuse_private_data(document, allowed_emails: set[str]) -> None:
-    """Raise one DataError listing every string of the document that must not be published."""
-    from .errors import DataError
-
-    errors = Guard(allowed_emails={e.lower() for e in allowed_emails},
-                   allowed_domains={"example.org"}).scan_document(document)
-    if errors:
-        raise DataError.combine(errors)
