@@ -17,17 +17,16 @@ import subprocess
 from pathlib import Path
 
 import pytest
-import yaml
 from bs4 import BeautifulSoup
 from docx import Document
 
 from macros import act
 from macros import models as m
 from macros.docx_act import plain
-from macros.errors import DataError
 from macros.loader import load_knowledge_base
 from tests.conftest import PROFILES
 from tests.support import ROOT
+from tests.test_models import edit, error_of  # one-line data errors, as everywhere
 
 KBS = {profile: load_knowledge_base(ROOT, profile) for profile in PROFILES}
 
@@ -80,18 +79,7 @@ def project(tmp_path: Path) -> Path:
 
 
 def edit_profile(project: Path, change, profile: str = "demo") -> None:
-    path = project / f"data/profiles/{profile}.yml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    change(data)
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-
-
-def error_of(project: Path, profile: str = "demo") -> str:
-    with pytest.raises(DataError) as caught:
-        load_knowledge_base(project, profile)
-    message = str(caught.value)
-    assert "\n" not in message and "Traceback" not in message
-    return message
+    edit(project, f"data/profiles/{profile}.yml", change)
 
 
 # --- an organization's own regulation -------------------------------------------------
