@@ -12,7 +12,7 @@ from typing import Callable, get_args
 
 import jinja2
 
-from . import act, leaflet, offline, paths
+from . import act, cache, leaflet, offline, paths
 from .knowledge import KnowledgeBase, NumberedClause
 from .models import ClauseKind, FaqEntry
 from .textrender import cap, decap
@@ -48,7 +48,7 @@ class Components:
             lstrip_blocks=True,
             keep_trailing_newline=True,
             autoescape=False,
-            bytecode_cache=jinja2.FileSystemBytecodeCache(),  # compiled once, reused by every later build
+            bytecode_cache=cache.bytecode_cache(),  # compiled once, reused by every later build
         )
         self.templates.filters["cap"] = cap
         self.templates.filters["decap"] = decap

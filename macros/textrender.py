@@ -11,6 +11,7 @@ import hashlib
 
 import jinja2
 
+from . import cache
 from .yamlfile import YamlDocument
 
 
@@ -40,7 +41,7 @@ def make_environment() -> jinja2.Environment:
     env = jinja2.Environment(
         undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=True,
         loader=jinja2.FunctionLoader(lambda name: (_SOURCES[name], None, lambda: True) if name in _SOURCES else None),
-        bytecode_cache=jinja2.FileSystemBytecodeCache(),
+        bytecode_cache=cache.bytecode_cache(),
     )
     env.filters["cap"] = cap
     env.filters["decap"] = decap

@@ -2,8 +2,10 @@
 
 The file is parsed once, by libyaml (CSafeLoader), into nodes that carry their line; the
 data is constructed from those nodes and the lines are collected from them, so no file is
-read twice. PyYAML keeps the last of two equal keys silently; here a duplicate key is an
-error. Syntax errors are worded in plain Russian and point at the line to fix.
+read twice. What a file's text parsed into is kept (macros/cache.py), so a later build of any
+profile reads it back instead of parsing the same text again. PyYAML keeps the last of two equal
+keys silently; here a duplicate key is an error. Syntax errors are worded in plain Russian and
+point at the line to fix.
 """
 
 from __future__ import annotations
@@ -14,9 +16,12 @@ from pathlib import Path
 
 import yaml
 
+from . import cache
 from .errors import DataError, format_path
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# This parser itself: what an older version of this file parsed is parsed again.
+_PARSER = Path(__file__).read_bytes()
 
 
 @dataclass
@@ -67,6 +72,16 @@ def read_yaml(path: Path, name: str) -> YamlDocument:
         raise DataError(name, "", "файл не найден") from None
     except UnicodeDecodeError:
         raise DataError(name, "", "файл не в кодировке UTF-8") from None
+    entry = "yaml-" + cache.key(_PARSER, yaml.__version__, text)
+    parsed = cache.load(entry)  # a file an earlier build parsed: the same text gives the same result
+    if parsed is None:
+        parsed = _parse(text, name)
+        cache.store(entry, parsed)
+    data, lines = parsed
+    return YamlDocument(name=name, data=data, lines=lines, source_lines=text.splitlines())
+
+
+def _parse(text: str, name: str) -> tuple[object, dict[tuple, int]]:
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
@@ -81,7 +96,7 @@ def read_yaml(path: Path, name: str) -> YamlDocument:
         _walk(node, (), lines, name, duplicates)
         if duplicates:
             raise DataError.combine(duplicates)
-    return YamlDocument(name=name, data=data, lines=lines, source_lines=text.splitlines())
+    return data, lines
 
 
 # --- syntax errors in plain Russian -----------------------------------------------------

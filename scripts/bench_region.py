@@ -70,7 +70,9 @@ def plain_project(tmp: Path, profile: str) -> tuple[Path, Path]:
     project = copy_project(tmp / "with-macros")
     (project / "bench_dump_hook.py").write_text(DUMP_HOOK, encoding="utf-8")
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
-    (project / "mkdocs.yml").write_text(config + "\nhooks:\n  - bench_dump_hook.py\n", encoding="utf-8")
+    assert config.count("\nhooks:\n") == 1, "mkdocs.yml: one hooks: list expected"
+    (project / "mkdocs.yml").write_text(config.replace("\nhooks:\n", "\nhooks:\n  - bench_dump_hook.py\n"),
+                                        encoding="utf-8")
     dump = tmp / "rendered"
     result = mkdocs_build(profile, tmp / "site-dump", project, KB_BENCH_DUMP=str(dump))
     if result.returncode != 0:
@@ -82,9 +84,11 @@ def plain_project(tmp: Path, profile: str) -> tuple[Path, Path]:
             shutil.copyfile(rendered, page)
         else:
             page.unlink()  # a page this profile leaves out
-    # Plain Material: the same configuration without the macros plugin.
+    # Plain Material: the same configuration without the macros plugin and without our build hooks
+    # (the DOCX downloads, our search index: Material's own search plugin indexes the pages instead).
     without = re.sub(r"\n  - macros:\n(?:      .*\n|\s*#.*\n)*", "\n", config)
-    assert "macros" not in without.split("plugins:")[1].split("validation:")[0]
+    without = re.sub(r"\n(?:#.*\n)*hooks:\n(?:  - .*\n)+", "\n", without)
+    assert "macros" not in without.split("plugins:")[1].split("validation:")[0], "macros left in the plain build"
     (plain / "mkdocs.yml").write_text(without.replace("strict: true", "strict: false"), encoding="utf-8")
     return project, plain
 
