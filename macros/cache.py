@@ -4,7 +4,8 @@ It is Jinja's bytecode-cache directory in the system's temporary directory: Jinj
 this user only (mode 0700) and refuses it if someone else owns it, so what is read back from it
 (compiled templates, parsed data files) was written by this user's own builds. Every entry is
 named by a hash of everything it was made from: a changed file or a changed rule is a new entry,
-never a stale one. Deleting the directory only makes the next build slower.
+never a stale one. Deleting the directory only makes the next build slower; KB_BUILD_CACHE=off
+makes a build neither read nor write entries (tests/test_reproducible.py builds that way).
 """
 
 from __future__ import annotations
@@ -16,6 +17,10 @@ import pickle
 from pathlib import Path
 
 import jinja2
+
+
+def enabled() -> bool:
+    return os.environ.get("KB_BUILD_CACHE", "on") != "off"
 
 
 @functools.lru_cache(maxsize=1)
@@ -36,7 +41,7 @@ def key(*parts: object) -> str:
 
 
 def has_mark(name: str) -> bool:
-    return (directory() / name).exists()
+    return enabled() and (directory() / name).exists()
 
 
 def set_mark(name: str) -> None:
@@ -45,6 +50,8 @@ def set_mark(name: str) -> None:
 
 def load(name: str) -> object | None:
     """What store() kept under name, or None."""
+    if not enabled():
+        return None
     try:
         return pickle.loads((directory() / name).read_bytes())  # noqa: S301 - this user's own directory
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
@@ -56,6 +63,8 @@ def store(name: str, value: object) -> None:
 
 
 def _write(name: str, data: bytes) -> None:
+    if not enabled():
+        return
     target = directory() / name
     temporary = target.with_name(f"{name}.{os.getpid()}")
     try:

@@ -6,7 +6,9 @@ an id or a class), rendered from one template in macros/templates/.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, replace
+from importlib.metadata import version
 from pathlib import Path
 from typing import Callable, get_args
 
@@ -17,7 +19,8 @@ from .knowledge import KnowledgeBase, NumberedClause
 from .models import ClauseKind, FaqEntry
 from .textrender import cap, decap
 
-TEMPLATES = Path(__file__).parent / "templates"
+MACROS = Path(__file__).parent
+TEMPLATES = MACROS / "templates"
 FAQ_AUDIENCES = get_args(get_args(FaqEntry.model_fields["audience"].annotation)[0])
 CLAUSE_KINDS = get_args(ClauseKind)
 
@@ -232,9 +235,18 @@ class Components:
         return self.kb.regulation.title
 
     def downloads(self) -> dict[str, bytes]:
-        """docs/ path → DOCX bytes of the regulation and its order (added to the build by the hook)."""
-        from .docx_act import documents  # python-docx is needed only here
-        return {paths.DOWNLOADS[name]: content for name, content in documents(self.kb).items()}
+        """docs/ path → DOCX bytes of the regulation and its order (added to the build by the hook).
+
+        The same data, code and SOURCE_DATE_EPOCH give the same bytes (tests/test_reproducible.py), so
+        a later build of an unchanged profile takes them from macros/cache.py instead of making them."""
+        entry = "docx-" + cache.key(self.kb.source_key, os.environ.get("SOURCE_DATE_EPOCH"), version("python-docx"),
+                                    *(path.read_bytes() for path in sorted(MACROS.glob("*.py"))))
+        documents = cache.load(entry)
+        if documents is None:
+            from .docx_act import documents as make  # python-docx is needed only here
+            documents = make(self.kb)
+            cache.store(entry, documents)
+        return {paths.DOWNLOADS[name]: content for name, content in documents.items()}
 
     def approval_block(self) -> str:
         """ПРИНЯТО / СОГЛАСОВАНО / УТВЕРЖДЕНО from the profile, blank lines where it has no number or date."""

@@ -62,6 +62,7 @@ class KnowledgeBase:
     order: m.Order | None = None  # the order that approves the regulation (data/order.yml)
     privacy: object = None  # macros.privacy.Guard: what pages must not publish (set by the loader)
     files: dict = field(default_factory=dict)  # data file -> (model, data): the editors' data reference
+    source_key: str = ""  # a hash of the profile and every data file read: what the data was made from
     numbered: list[NumberedClause] = field(init=False)
 
     def __post_init__(self) -> None:

@@ -19,6 +19,7 @@ from .overrides import apply_overrides
 from .privacy import Guard
 from .references import check_references
 from .schema import allowed_fields
+from . import cache
 from .textrender import make_environment, render_strings
 from .yamlfile import YamlDocument, read_yaml
 
@@ -244,5 +245,6 @@ def load_knowledge_base(root: Path, profile_id: str = DEFAULT_PROFILE) -> Knowle
         raise DataError.combine(private)
     kb.privacy = guard
     kb.files = files
+    kb.source_key = cache.key(profile_id, sorted((name, doc.source_lines) for name, doc in docs.items()))
     check_references(kb, docs, profile_file)
     return kb

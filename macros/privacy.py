@@ -84,29 +84,30 @@ class Guard:
         found = self.findings(text)
         return found[0][1] if found else None
 
-    def any_in(self, texts: list[str]) -> bool:
-        """Whether any of texts holds a finding: one scan of them all, joined by a separator no pattern
-        crosses, so the clean case (nearly always) costs one pass instead of one per text."""
-        return bool(self.findings(_SEPARATOR.join(texts)))
+    def clean(self, texts: list[str]) -> bool:
+        """Whether none of texts holds a finding. One scan of them all, joined by a separator no
+        pattern crosses; a clean result leaves a mark (macros/cache.py) named by the texts, these
+        rules and their exceptions, so a later build does not scan the same texts again."""
+        joined = _SEPARATOR.join(texts)
+        mark = "privacy-clean-" + cache.key(_RULES, sorted(self.allowed_emails), sorted(self.allowed_domains),
+                                            sorted(self.allowed_names), joined)
+        if cache.has_mark(mark):
+            return True
+        if self.findings(joined):
+            return False
+        cache.set_mark(mark)
+        return True
 
     def scan_lines(self, name: str, lines: list[str], first_line: int = 1) -> list[str]:
         """One message per finding: «docs/rules.md:3: нельзя публиковать …»."""
-        if not self.any_in(lines):
+        if self.clean(lines):
             return []
         return [f"{name}:{number}: нельзя публиковать {reason}"
                 for number, line in enumerate(lines, first_line) for _, reason in self.findings(line)]
 
     def scan_document(self, document) -> list:
-        """A DataError for every finding in the values of a YAML document, at the line it stands on.
-
-        A file found clean leaves a mark (macros/cache.py) named by its text, these rules and their
-        exceptions: a later build does not scan the same text again."""
-        mark = "privacy-clean-" + cache.key(_RULES, sorted(self.allowed_emails), sorted(self.allowed_domains),
-                                            sorted(self.allowed_names), document.source_lines)
-        if cache.has_mark(mark):
-            return []
-        if not self.any_in(list(_strings(document.data))):
-            cache.set_mark(mark)
+        """A DataError for every finding in the values of a YAML document, at the line it stands on."""
+        if self.clean(list(_strings(document.data))):
             return []
         errors = []
 
