@@ -363,7 +363,10 @@ class Chat(Model):
     id: Slug
     name: Text
     kind: Literal["chat", "channel"]
-    created_by: list[Slug] = Field(min_length=1, description="the one role that creates it")
+    created_by: list[Slug] = Field(min_length=1, description="the one role that creates it; several only with "
+                                                             "creator_moderates (any of them may create it)")
+    creator_moderates: bool = Field(False, description="whoever of created_by creates the chat keeps order in it "
+                                                       "(moderated_by stays empty)")
     members: Text
     member_roles: list[Slug] = []
     purpose: Text
@@ -372,12 +375,19 @@ class Chat(Model):
     when: Condition | None = None
     aliases: list[Text] = Field([], description="other names readers search by (search indexes them)")
 
-    @field_validator("created_by")
-    @classmethod
-    def _one_owner(cls, roles: list[str]) -> list[str]:
-        if len(roles) != 1:
-            raise ValueError(f"у чата одна роль, которая его создаёт, а указано {len(roles)}: {', '.join(roles)}")
-        return roles
+    @model_validator(mode="after")
+    def _one_owner(self) -> "Chat":
+        # Every chat has one person who keeps order in it: the one role that creates it, or — where
+        # the sources let either of several roles create it — whoever of them did.
+        roles = self.created_by
+        if len(roles) > 1 and not self.creator_moderates:
+            raise ValueError(f"у чата одна роль, которая его создаёт, а указано {len(roles)}: {', '.join(roles)}; "
+                             "если его создаёт любая из них, укажите creator_moderates: true — тогда за порядком "
+                             "следит тот, кто создал чат")
+        if self.creator_moderates and self.moderated_by:
+            raise ValueError("creator_moderates: true — за порядком следит тот, кто создал чат; "
+                             "moderated_by оставьте пустым")
+        return self
 
 
 # --- procedures ----------------------------------------------------------------------

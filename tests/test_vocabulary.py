@@ -167,9 +167,15 @@ def test_each_chat_has_one_owner_on_the_chats_page(sites, profile):
     html = sites[profile].page("chats/index.html")
     rows = re.findall(r"<tr>(.*?)</tr>", html, flags=re.S)[1:]
     assert len(rows) == len(KBS[profile].shown_chats())
-    for row in rows:
+    for chat, row in zip(KBS[profile].shown_chats(), rows):
         cells = re.findall(r"<td\b.*?</td>", row, flags=re.S)
-        assert len(re.findall(r"<a\b", cells[1])) == 1, f"{profile}: {visible_text(cells[0])} has not one owner"
+        owners = len(re.findall(r"<a\b", cells[1]))
+        if chat.creator_moderates:
+            # Either of several may create it («Куратор или преподаватель»); whoever did keeps order.
+            assert owners == len(chat.created_by) > 1 and visible_text(cells[1]).count(" или ") == owners - 1, chat.id
+            assert visible_text(cells[4]).strip() == "Тот, кто создал чат", f"{profile}: {chat.id} has no keeper"
+        else:
+            assert owners == 1, f"{profile}: {visible_text(cells[0])} has not one owner"
 
 
 def test_a_chat_with_two_owners_is_refused(tmp_path):
@@ -179,6 +185,56 @@ def test_a_chat_with_two_owners_is_refused(tmp_path):
     chats.write_text(text.replace("created_by: [director]", "created_by: [director, deputy]", 1), encoding="utf-8")
     with pytest.raises(DataError, match="одна роль"):
         load_knowledge_base(project, "demo")
+
+
+def test_a_chat_either_may_create_has_no_other_keeper(tmp_path):
+    # creator_moderates: whoever creates the chat keeps order; naming a moderator as well is refused.
+    project = copy_project(tmp_path / "project")
+    chats = project / "data/chats.yml"
+    text = chats.read_text(encoding="utf-8")
+    assert "    creator_moderates: true\n" in text
+    chats.write_text(text.replace("    creator_moderates: true\n",
+                                  "    creator_moderates: true\n    moderated_by: [teacher]\n", 1), encoding="utf-8")
+    with pytest.raises(DataError, match="тот, кто создал чат"):
+        load_knowledge_base(project, "demo")
+
+
+# The «other educational» chats: regulation 4.4.3 and 4.5.3 give them to the unit leader and to the
+# teacher alike, so every page says that either creates them and whoever did keeps order.
+OTHER_CHATS = {
+    "roles/unit-leader/index.html": r"Создаёте вы или другой {teacher}\. Следит за порядком тот, кто создал чат\.",
+    "roles/teacher/index.html": r"Создаёте вы или {unit_leader}\. Следит за порядком тот, кто создал чат\.",
+    "instructions/create-unit-chat/index.html": r"Такой чат создаёт {unit_leader} или {teacher} — тот, кому он нужен\.",
+    "faq/index.html": r"другие чаты для образовательных задач\. За порядком в чате следит тот, кто его создал\.",
+}
+
+
+@pytest.mark.parametrize("profile", PROFILES)
+def test_other_educational_chats_are_created_by_either_and_kept_by_their_creator(sites, profile):
+    terms = KBS[profile].context
+    words = {"teacher": terms["teacher"].nom, "unit_leader": terms["unit_leader"].nom}
+    for page, pattern in OTHER_CHATS.items():
+        text = re.sub(r"\s+([.,])", r"\1", " ".join(article(sites[profile].page(page)).split()))
+        assert re.search(pattern.format(**words), text), (profile, page, pattern.format(**words))
+    chat = next(c for c in KBS[profile].shown_chats() if c.id == "other-educational")
+    assert chat.creator_moderates and set(chat.created_by) == {"unit-leader", "teacher"}
+
+
+@pytest.mark.parametrize("profile", PROFILES)
+def test_every_unit_has_a_chat_of_its_teachers_said_the_same_way(sites, profile):
+    # Regulation 4.4.3 gives the unit leader a chat with the unit's teachers; in a centre of additional
+    # education only when the group has other teachers — the regulation, the guide and the table agree.
+    kb = KBS[profile]
+    chats = {c.id: c for c in kb.shown_chats()}
+    regulation = " ".join(article(sites[profile].page("regulation/index.html")).split())
+    if kb.profile.org_type == "additional":
+        assert "unit-teachers-if-any" in chats and "unit-teachers" not in chats
+        assert "при необходимости — чат с другими педагогами дополнительного образования" in regulation
+        assert "Создают, если в группе занятия ведут несколько педагогов" in chats["unit-teachers-if-any"].purpose
+    else:
+        assert "unit-teachers" in chats and "unit-teachers-if-any" not in chats
+        assert re.search(r"чат с (учителями|преподавателями), ведущими занятия в (классе|группе), и при "
+                         r"необходимости иные чаты", regulation)
 
 
 # --- contradictions resolved ----------------------------------------------------------------
@@ -296,3 +352,21 @@ def test_parent_learns_the_administrator_contact_and_that_max_is_voluntary(sites
     for channel in kb.profile.alternative_channels:
         assert channel in faq, f"{profile}: the FAQ does not name {channel!r}"
     assert "магазина приложений" in pages["instructions/parent-join/index.html"]
+
+
+@pytest.mark.parametrize("profile", PROFILES)
+def test_who_handles_a_violation_is_said_the_same_way(sites, profile):
+    # The clauses handle-violation cites make the director and deputy moderate their chats too; the page
+    # invents no report to the administration and never sends the administrator to themselves.
+    kb = KBS[profile]
+    words = {"teacher": kb.context["teacher"].nom, "unit_leader": kb.context["unit_leader"].nom}
+    page = " ".join(article(sites[profile].page("instructions/handle-violation/index.html")).split())
+    assert ("Кто выполняет: {unit_leader} , {teacher} , директор , заместитель директора , администратор "
+            "платформы".format(**words)) in page
+    assert "Сообщите о нарушении" not in page and "в курсе" not in page
+    assert "Если вы сами администратор или это сбой платформы" in page
+    rules = " ".join(article(sites[profile].page("rules/index.html")).split())
+    assert ("что делает тот, кто ведёт чат: {unit_leader}, {teacher}, директор, заместитель директора "
+            "или администратор платформы".format(**words)) in rules
+    invite = " ".join(article(sites[profile].page("instructions/invite-students-parents/index.html")).split())
+    assert "Если вы {unit_leader}, отправьте родителям".format(**words) in invite
