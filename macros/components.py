@@ -247,7 +247,14 @@ class Components:
         unknown = [kind for kind in kinds if kind not in CLAUSE_KINDS]
         if unknown or not kinds:
             raise MacroError(f"{self.current_page()}: rules() ждёт виды пунктов из: {', '.join(CLAUSE_KINDS)}")
-        return self.render("clause_list.md.j2", items=self.kb.clauses_of_kind(*kinds), empty="")
+        items = self.kb.clauses_of_kind(*kinds)
+        if "obligation" in kinds:
+            # A duty written into the chat rules (an organization's own, e.g. the hours teachers write in)
+            # binds the chats too: the rules page shows it in the act's words, the guides in the reader's.
+            own = {id(i) for i in items} | {id(i) for i in self.kb.clauses_of_kind("duty")
+                                            if i.section.id == "chat-rules"}
+            items = [i for i in self.kb.numbered if id(i) in own]
+        return self.render("clause_list.md.j2", items=items, empty="")
 
     def legal_acts(self) -> str:
         return self.render("legal_acts.md.j2", acts=self.kb.shown_legal_acts())

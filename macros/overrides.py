@@ -72,7 +72,12 @@ def apply_overrides(regulation: dict, overrides: m.RegulationOverrides, doc: Yam
         if clause_id in omitted:
             raise doc.error(ROOT + ("reword", clause_id),
                             f"пункт «{clause_id}» и исключён (omit), и переформулирован: оставьте что-то одно")
-        record["text"] = text
+        if isinstance(text, m.Reword):
+            record["text"] = text.text
+            if text.plain:
+                record["plain"] = text.plain
+        else:
+            record["text"] = text
 
     for target, clauses in overrides.add.items():
         kind, record = known.get(target, (None, None))
