@@ -20,6 +20,8 @@ from .textrender import cap, decap
 TEMPLATES = Path(__file__).parent / "templates"
 FAQ_AUDIENCES = get_args(get_args(FaqEntry.model_fields["audience"].annotation)[0])
 CLAUSE_KINDS = get_args(ClauseKind)
+# A FAQ section does not link the instructions only the other family audience performs.
+OTHER_AUDIENCE_ROLES = {"parents": {"student"}, "students": {"parent"}}
 
 
 @dataclass(frozen=True)
@@ -266,9 +268,23 @@ class Components:
     def faq(self, audience: str) -> str:
         if audience not in FAQ_AUDIENCES:
             raise MacroError(f"{self.current_page()}: неизвестная аудитория «{audience}»; есть: {', '.join(FAQ_AUDIENCES)}")
-        entries = [(entry, [link for link in map(self.ref_link, entry.links) if link])
+        entries = [(entry, [link for link in map(self.ref_link, self._faq_links(entry, audience)) if link])
                    for entry in self.kb.shown_faq(audience)]
         return self.render("faq.md.j2", entries=entries, audience=audience)
+
+    def _faq_links(self, entry: FaqEntry, audience: str) -> list[str]:
+        """An answer shared by parents and learners links, in each section, its readers' own instruction:
+        a learner is not sent to the parents' instruction («Как вступить в чат родителей»), nor a parent
+        to the learner's. Instructions for other roles (staff) stay."""
+        others = OTHER_AUDIENCE_ROLES.get(audience) if {"parents", "students"} <= set(entry.audience) else None
+
+        def fits(ref: str) -> bool:
+            kind, _, target = ref.partition(":")
+            if kind != "procedure" or others is None or not self.kb.has_procedure(target):
+                return True
+            return not set(self.kb.procedure(target).roles) <= others
+
+        return [ref for ref in entry.links if fits(ref)]
 
     def ref_link(self, ref: str) -> str | None:
         """A data reference ('procedure:parent-join', 'page:rules#forbidden'…) as a Markdown link;

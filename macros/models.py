@@ -214,6 +214,8 @@ class Condition(Model):
     messenger: list[Slug] | None = None
     option: Slug | None = None
     without_option: Slug | None = None
+    clause: Slug | None = Field(None, description="the organization's regulation keeps this clause "
+                                                  "(it is not in the profile's `regulation: omit`)")
 
     @field_validator("option", "without_option")
     @classmethod
