@@ -180,6 +180,8 @@ def load_knowledge_base(root: Path, profile_id: str = DEFAULT_PROFILE) -> Knowle
         "messenger": current_messenger,
         "platform": platform,
         "org_name": profile.name.full,
+        # The demo and the example organizations are invented: their home page says so, once.
+        "invented_org": profile.demo or profile.example,
         "admin_position": profile.administrator_position,
         # Only the demo may leave it empty (the model refuses that for a real organization).
         "admin_contact": profile.administrator_contact or f"спросите {terms.unit_leader.acc}",
@@ -190,6 +192,10 @@ def load_knowledge_base(root: Path, profile_id: str = DEFAULT_PROFILE) -> Knowle
         "org_type": profile.org_type,
         **act.context(profile),
     }
+    # The position readers are told, or "" where the profile says only «работник техникума» (the sources
+    # leave the choice to the director's order): the pages then say how to reach the administrator.
+    context["admin_position_named"] = ("" if profile.administrator_position == f"работник {terms.org.gen}"
+                                       else profile.administrator_position)
     env = make_environment()
 
     def load_rendered(relative: str, model: type[T], words: dict | None = None) -> T:

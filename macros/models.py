@@ -241,6 +241,9 @@ class LegalAct(Model):
 
 class Profile(Model):
     demo: bool = False
+    example: bool = Field(False, description="an example organization: its name, contacts and addresses are "
+                                             "invented; the home page and the regional index say so once, "
+                                             "the regulation and the reader's sentences never do")
     org_type: OrgType
     name: OrgName
     messenger: Slug
