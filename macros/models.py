@@ -172,20 +172,13 @@ class Approval(Model):
     changes: list[Change] = Field([], description="the change log (лист изменений), oldest first")
 
 
-class Reword(Model):
-    """A clause's new wording with the reader's wording to match (when the change reaches the guides)."""
-
-    text: Text = Field(description="the organization's wording of the clause")
-    plain: Text | None = Field(None, description="the same rule said to the reader; without it the shared "
-                                                 "plain wording stays")
-
-
 class RegulationOverrides(Model):
     """An organization's own changes to the shared regulation, kept in its profile."""
 
-    reword: dict[Slug, Text | Reword] = Field(
-        {}, description="clause id → the organization's wording, or {text, plain} when the change must reach "
-                        "the reader's guides and checklists too")
+    reword: dict[Slug, Text] = Field({}, description="clause id → the organization's wording")
+    reword_plain: dict[Slug, Text] = Field(
+        {}, description="clause id → the reader's wording of a clause reworded above, when the change "
+                        "reaches the guides and checklists (without it the shared plain wording stays)")
     omit: list[Slug] = Field([], description="clause ids the organization leaves out")
     add: dict[Slug, list["Clause"]] = Field({}, description="section or list-clause id → the organization's clauses")
 
