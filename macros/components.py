@@ -23,6 +23,8 @@ MACROS = Path(__file__).parent
 TEMPLATES = MACROS / "templates"
 FAQ_AUDIENCES = get_args(get_args(FaqEntry.model_fields["audience"].annotation)[0])
 CLAUSE_KINDS = get_args(ClauseKind)
+# A FAQ section does not link the instructions only the other family audience performs.
+OTHER_AUDIENCE_ROLES = {"parents": {"student"}, "students": {"parent"}}
 
 
 @dataclass(frozen=True)
@@ -259,7 +261,14 @@ class Components:
         unknown = [kind for kind in kinds if kind not in CLAUSE_KINDS]
         if unknown or not kinds:
             raise MacroError(f"{self.current_page()}: rules() ждёт виды пунктов из: {', '.join(CLAUSE_KINDS)}")
-        return self.render("clause_list.md.j2", items=self.kb.clauses_of_kind(*kinds), empty="")
+        items = self.kb.clauses_of_kind(*kinds)
+        if "obligation" in kinds:
+            # A duty written into the chat rules (an organization's own, e.g. the hours teachers write in)
+            # binds the chats too: the rules page shows it in the act's words, the guides in the reader's.
+            own = {id(i) for i in items} | {id(i) for i in self.kb.clauses_of_kind("duty")
+                                            if i.section.id == "chat-rules"}
+            items = [i for i in self.kb.numbered if id(i) in own]
+        return self.render("clause_list.md.j2", items=items, empty="")
 
     def legal_acts(self) -> str:
         return self.render("legal_acts.md.j2", acts=self.kb.shown_legal_acts())
@@ -271,9 +280,23 @@ class Components:
     def faq(self, audience: str) -> str:
         if audience not in FAQ_AUDIENCES:
             raise MacroError(f"{self.current_page()}: неизвестная аудитория «{audience}»; есть: {', '.join(FAQ_AUDIENCES)}")
-        entries = [(entry, [link for link in map(self.ref_link, entry.links) if link])
+        entries = [(entry, [link for link in map(self.ref_link, self._faq_links(entry, audience)) if link])
                    for entry in self.kb.shown_faq(audience)]
         return self.render("faq.md.j2", entries=entries, audience=audience)
+
+    def _faq_links(self, entry: FaqEntry, audience: str) -> list[str]:
+        """An answer shared by parents and learners links, in each section, its readers' own instruction:
+        a learner is not sent to the parents' instruction («Как вступить в чат родителей»), nor a parent
+        to the learner's. Instructions for other roles (staff) stay."""
+        others = OTHER_AUDIENCE_ROLES.get(audience) if {"parents", "students"} <= set(entry.audience) else None
+
+        def fits(ref: str) -> bool:
+            kind, _, target = ref.partition(":")
+            if kind != "procedure" or others is None or not self.kb.has_procedure(target):
+                return True
+            return not set(self.kb.procedure(target).roles) <= others
+
+        return [ref for ref in entry.links if fits(ref)]
 
     def ref_link(self, ref: str) -> str | None:
         """A data reference ('procedure:parent-join', 'page:rules#forbidden'…) as a Markdown link;

@@ -36,6 +36,8 @@ def applies(profile: m.Profile, when: m.Condition | None) -> bool:
         return False
     if when.without_option and getattr(profile.options, when.without_option.replace("-", "_")):
         return False
+    if when.clause and when.clause in profile.regulation.omit:
+        return False
     return True
 
 

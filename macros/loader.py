@@ -181,6 +181,8 @@ def load_knowledge_base(root: Path, profile_id: str = DEFAULT_PROFILE) -> Knowle
         "messenger": current_messenger,
         "platform": platform,
         "org_name": profile.name.full,
+        # The demo and the example organizations are invented: their home page says so, once.
+        "invented_org": profile.demo or profile.example,
         "admin_position": profile.administrator_position,
         # Only the demo may leave it empty (the model refuses that for a real organization).
         "admin_contact": profile.administrator_contact or f"спросите {terms.unit_leader.acc}",
@@ -191,6 +193,10 @@ def load_knowledge_base(root: Path, profile_id: str = DEFAULT_PROFILE) -> Knowle
         "org_type": profile.org_type,
         **act.context(profile),
     }
+    # The position readers are told, or "" where the profile says only «работник техникума» (the sources
+    # leave the choice to the director's order): the pages then say how to reach the administrator.
+    context["admin_position_named"] = ("" if profile.administrator_position == f"работник {terms.org.gen}"
+                                       else profile.administrator_position)
     env = make_environment()
 
     def load_rendered(relative: str, model: type[T], words: dict | None = None) -> T:
@@ -220,6 +226,9 @@ def load_knowledge_base(root: Path, profile_id: str = DEFAULT_PROFILE) -> Knowle
     regulation = validate(docs["data/regulation.yml"], RegulationFile, regulation_data).regulation
     if not profile.approval.opinion_of:  # no councils named: the act claims no opinion was considered
         omitted = omitted | {"adoption-opinion"}
+    # The organization's own chat rules (clauses its profile adds to «Правила общения в чатах»): the FAQ
+    # answers about the chats quote them.
+    context["own_chat_rules"] = [c.text.strip().rstrip(".") for c in overrides.add.get("chat-rules", []) if c.text]
     chats = load_rendered("data/chats.yml", ChatsFile).chats
     order = load_rendered("data/order.yml", OrderFile, act_words).order
     glossary = load_rendered("data/glossary.yml", GlossaryFile).glossary

@@ -176,6 +176,9 @@ class RegulationOverrides(Model):
     """An organization's own changes to the shared regulation, kept in its profile."""
 
     reword: dict[Slug, Text] = Field({}, description="clause id → the organization's wording")
+    reword_plain: dict[Slug, Text] = Field(
+        {}, description="clause id → the reader's wording of a clause reworded above, when the change "
+                        "reaches the guides and checklists (without it the shared plain wording stays)")
     omit: list[Slug] = Field([], description="clause ids the organization leaves out")
     add: dict[Slug, list["Clause"]] = Field({}, description="section or list-clause id → the organization's clauses")
 
@@ -204,6 +207,8 @@ class Condition(Model):
     messenger: list[Slug] | None = None
     option: Slug | None = None
     without_option: Slug | None = None
+    clause: Slug | None = Field(None, description="the organization's regulation keeps this clause "
+                                                  "(it is not in the profile's `regulation: omit`)")
 
     @field_validator("option", "without_option")
     @classmethod
@@ -229,6 +234,9 @@ class LegalAct(Model):
 
 class Profile(Model):
     demo: bool = False
+    example: bool = Field(False, description="an example organization: its name, contacts and addresses are "
+                                             "invented; the home page and the regional index say so once, "
+                                             "the regulation and the reader's sentences never do")
     org_type: OrgType
     name: OrgName
     messenger: Slug

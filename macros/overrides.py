@@ -73,6 +73,11 @@ def apply_overrides(regulation: dict, overrides: m.RegulationOverrides, doc: Yam
             raise doc.error(ROOT + ("reword", clause_id),
                             f"пункт «{clause_id}» и исключён (omit), и переформулирован: оставьте что-то одно")
         record["text"] = text
+    for clause_id, plain in overrides.reword_plain.items():
+        if clause_id not in overrides.reword:
+            raise doc.error(ROOT + ("reword_plain", clause_id),
+                            f"пункт «{clause_id}» не переформулирован (reword): менять нечего")
+        known[clause_id][1]["plain"] = plain
 
     for target, clauses in overrides.add.items():
         kind, record = known.get(target, (None, None))

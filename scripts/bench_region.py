@@ -119,8 +119,8 @@ def synthetic_region(tmp: Path, count: int) -> tuple[Path, list[str]]:
     names = []
     for index in range(1, count + 1):
         name = f"school-{index:03d}"
-        text = source.replace("«Средняя общеобразовательная школа» (пример)", f"«Школа № {index}»")
-        text = text.replace("Школа (пример)", f"Школа № {index}").replace("sferum-school/", f"sferum-{name}/")
+        text = source.replace("«Средняя общеобразовательная школа»", f"«Школа № {index}»")
+        text = text.replace("short: Школа\n", f"short: Школа № {index}\n").replace("sferum-school/", f"sferum-{name}/")
         (project / "data/profiles" / f"{name}.yml").write_text(text, encoding="utf-8")
         names.append(name)
     return project, names

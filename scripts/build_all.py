@@ -91,6 +91,7 @@ class Organization:
     name: str
     type: str
     demo: bool
+    example: bool
     offline_zip: str | None
 
 
@@ -102,7 +103,7 @@ def organizations(profiles: list[str], out: Path, project: Path = ROOT) -> list[
         relative = f"data/profiles/{profile}.yml"
         data = validate(read_yaml(project / relative, relative), m.Profile)
         archive = zip_name(profile) if (out / profile / zip_name(profile)).exists() else None
-        found.append(Organization(profile, data.name.full, labels[data.org_type], data.demo, archive))
+        found.append(Organization(profile, data.name.full, labels[data.org_type], data.demo, data.example, archive))
     return sorted(found, key=lambda o: (o.demo, o.type, o.name.lower()))
 
 

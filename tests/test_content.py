@@ -181,3 +181,33 @@ def test_the_one_unit_option_brings_the_rule_the_faq_and_the_step(tmp_path):
     edit(project, "data/profiles/college.yml", lambda d: d["options"].update(one_unit_only=True))
     clause, faq, steps = _one_unit_texts(load_knowledge_base(project, "college"))
     assert clause and faq and "open-link" in steps and "open-link-any-unit" not in steps
+
+
+# --- round 3: parents and learners ----------------------------------------------------------
+
+def test_demo_rules_faq_and_guides_state_its_chat_hours(sites):
+    for page in ("rules/index.html", "faq/index.html", "roles/teacher/index.html", "roles/unit-leader/index.html",
+                 "checklists/teacher/index.html"):
+        assert "с 8:00 до 20:00" in sites["demo"].page(page), page
+    assert "Положение не устанавливает часы" not in sites["demo"].page("faq/index.html")
+    assert "Положение не устанавливает часы" in sites["school"].page("faq/index.html")
+
+
+def test_the_learners_faq_never_links_the_parents_instruction(sites):
+    for profile, site in sites.items():
+        html = site.page("faq/index.html")
+        students = html.split('id="students-', 1)[1].split('id="staff-', 1)[0]
+        assert "instructions/parent-join" not in students, profile
+        assert "instructions/student-join" in students, profile
+
+
+def test_example_organizations_are_marked_once_never_in_the_act(sites):
+    for profile, site in sites.items():
+        assert "(пример)" not in site.page("regulation/index.html"), profile
+        assert "выдуманы" in site.page("index.html"), profile
+
+
+def test_college_learners_choose_for_themselves(sites):
+    for page in ("roles/student/index.html", "checklists/student/index.html"):
+        assert "ваша семья" not in sites["college"].page(page), page
+    assert "решает ваша семья" in sites["school"].page("roles/student/index.html")

@@ -152,8 +152,20 @@ def test_parent_guide_answers_whether_the_messenger_is_required(sites, profile):
 def test_parent_guide_says_who_the_administrator_is_and_how_to_reach_them(sites, profile):
     kb = KBS[profile]
     text = page_text(sites[profile], "roles/parent/index.html")
-    assert f"Администратор платформы в {kb.terms.org.prep} — {kb.profile.administrator_position}." in text
+    named = kb.context["admin_position_named"]
+    if named:
+        assert f"Администратор платформы в {kb.terms.org.prep} — {named}." in text
+    else:  # «работник техникума» tells a parent nothing: the guide says who appoints and where to go
+        assert f"Администратора платформы в {kb.terms.org.prep} назначает директор." in text
+        assert kb.profile.administrator_position not in text
     assert kb.profile.administrator_contact and kb.profile.administrator_contact in text
+
+
+def test_the_college_names_no_empty_position_on_reader_pages(sites):
+    for page in ("roles/parent/index.html", "support/index.html", "leaflet/index.html", "faq/index.html"):
+        text = page_text(sites["college"], page)
+        assert "работник техникума)" not in text and "Это работник техникума" not in text, page
+        assert "учебная часть техникума" in text, page
 
 
 # --- item 4: two procedures, checklists of tasks ----------------------------------------------

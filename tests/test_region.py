@@ -12,6 +12,9 @@ from tests.conftest import PROFILES
 from tests.support import ROOT
 
 
+KBS_EXAMPLE = {p: load_knowledge_base(ROOT, p).profile.example for p in PROFILES}
+
+
 def test_regional_index_lists_every_organization_with_its_type_and_link(tmp_path):
     for profile in PROFILES:
         (tmp_path / profile).mkdir()
@@ -25,6 +28,10 @@ def test_regional_index_lists_every_organization_with_its_type_and_link(tmp_path
         has_zip = f'href="{profile}/site-offline-{profile}.zip"' in row
         assert has_zip == (profile == "school"), "only an existing ZIP is linked"
     assert "(демо-версия" in next(r for r in html.split("<tr>") if 'href="demo/"' in r)
+    for profile in PROFILES:  # the example organizations are marked here, not in their names
+        row = next(r for r in html.split("<tr>") if f'href="{profile}/"' in r)
+        assert "(пример)" not in row
+        assert ("(пример: название, контакты и адреса выдуманы)" in row) == KBS_EXAMPLE[profile], profile
     assert html.count("<tr>") == len(PROFILES) + 1
 
 

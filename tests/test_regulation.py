@@ -112,6 +112,19 @@ def test_added_clause_is_rendered_into_its_section():
     assert not KBS["school"].has_clause("demo-chat-hours")
 
 
+def test_the_demo_own_clauses_reach_the_readers_they_bind():
+    # 6.6 (chat hours) is a duty of teachers and unit leaders: their guides show the plain wording;
+    # 4.2.12 (events once a term) reaches the deputy's guide through reword_plain.
+    kb = KBS["demo"]
+    hours = kb.clause("demo-chat-hours")
+    assert hours.kind == "duty" and hours.clause.plain and "8:00" in hours.clause.plain
+    for role in ("teacher", "unit-leader"):
+        assert hours in kb.clauses_for(role, "duty"), role
+    assert "четверть" in kb.clause("deputy-events").clause.plain
+    assert "четверть" not in KBS["school"].clause("deputy-events").clause.plain
+    assert "8:00" in kb.context["own_chat_rules"][0] and not KBS["school"].context["own_chat_rules"]
+
+
 def test_the_centre_approves_how_its_teachers_are_distributed_over_groups():
     # The administrator attaches teachers «по утверждённому директором распределению» (admin-attaches):
     # the director's duty to approve it holds for every profile.
@@ -140,6 +153,8 @@ def test_the_centre_approves_how_its_teachers_are_distributed_over_groups():
      r"regulation › add › duties-admin №1 › роль 1: роль «admn» не существует"),
     (lambda d: d.setdefault("regulation", {}).update(reword={"scope": "Текст."}, omit=["scope"]),
      r"regulation › reword › scope: пункт «scope» и исключён"),
+    (lambda d: d.setdefault("regulation", {}).update(reword_plain={"deputy-events": "Проводите встречи."}),
+     r"regulation › reword_plain › deputy-events: пункт «deputy-events» не переформулирован"),
 ])
 def test_a_wrong_override_names_file_field_and_reason(project, change, expected):
     edit_profile(project, lambda d: (d.pop("regulation", None), change(d)))
