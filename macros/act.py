@@ -51,7 +51,8 @@ def approval_stamps(approval: m.Approval) -> tuple[list[Stamp], list[Stamp]]:
     if approval.opinion_of:
         lines = []
         for council in approval.opinion_of:
-            lines += [council.body, dated(council)]
+            # 273-ФЗ, art. 30 part 3: the opinion is needed only of the councils that exist.
+            lines += [f"{council.body} (при наличии)", dated(council)]
         left.append(Stamp("УЧТЕНО МНЕНИЕ", tuple(lines)))
     approved = approval.approved
     right = [Stamp("УТВЕРЖДЕНО", (approved.by, dated(approved, "").strip(), cap(approved.signer), SIGNATURE))]
@@ -69,6 +70,14 @@ def adoption_text(approval: m.Approval) -> str:
     if approval.agreed:
         text += ", согласовывается с " + _and([a.body for a in approval.agreed])
     return text + f", утверждается и вводится в действие {approval.approved.by}."
+
+
+def adoption_steps(approval: m.Approval) -> str:
+    """The same order in the guides' words: 'вынесите Положение на рассмотрение …, согласуйте его с …'."""
+    text = f"вынесите Положение на рассмотрение {approval.adopted.body}"
+    if approval.agreed:
+        text += ", согласуйте его с " + _and([a.body for a in approval.agreed])
+    return text
 
 
 def changes_text(approval: m.Approval) -> str:
@@ -125,6 +134,7 @@ def context(profile: m.Profile) -> dict:
     return {
         "approval": approval,
         "adoption_text": adoption_text(approval),
+        "adoption_steps": adoption_steps(approval),
         "changes_text": changes_text(approval),
         "opinion_of": opinion_text(approval),
         "approved_by": approval.approved.by,
