@@ -5,7 +5,8 @@ this user only (mode 0700) and refuses it if someone else owns it, so what is re
 (compiled templates, parsed data files) was written by this user's own builds. Every entry is
 named by a hash of everything it was made from: a changed file or a changed rule is a new entry,
 never a stale one. Deleting the directory only makes the next build slower; KB_BUILD_CACHE=off
-makes a build neither read nor write entries (tests/test_reproducible.py builds that way).
+makes a build neither read nor write anything here (tests/test_reproducible.py builds that way;
+`make bench` measures a build with it and without).
 """
 
 from __future__ import annotations
@@ -24,12 +25,17 @@ def enabled() -> bool:
 
 
 @functools.lru_cache(maxsize=1)
-def bytecode_cache() -> jinja2.FileSystemBytecodeCache:
+def _store() -> jinja2.FileSystemBytecodeCache:
     return jinja2.FileSystemBytecodeCache()
 
 
+def bytecode_cache() -> jinja2.FileSystemBytecodeCache | None:
+    """For Jinja environments: compiled templates kept between builds (None: the cache is off)."""
+    return _store() if enabled() else None
+
+
 def directory() -> Path:
-    return Path(bytecode_cache().directory)
+    return Path(_store().directory)
 
 
 def key(*parts: object) -> str:

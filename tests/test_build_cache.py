@@ -22,7 +22,7 @@ def fresh_cache(tmp_path_factory, monkeypatch):
 
 
 def test_the_real_cache_directory_is_private():
-    mode = Path(cache.bytecode_cache().directory).stat().st_mode & 0o777
+    mode = Path(cache._store().directory).stat().st_mode & 0o777
     assert mode == 0o700
 
 
