@@ -390,6 +390,8 @@ def test_every_chat_has_one_keeper_and_the_act_agrees(profile):
     assert "Создаёт и модерирует" in kb.clause("deputy-organization-chats").clause.text
     assert "модерирует заместитель директора" in kb.clause("director-organization-chats").clause.text
     assert "заместитель директора" in kb.clause("chat-moderation").clause.text
+    # The unit leader keeps order in all the unit's chats, the teachers' chat too (chats.yml: unit-teachers).
+    assert f"с {kb.terms.teacher.ins_pl}, ведущими занятия" in kb.clause("chat-moderation").clause.text
     # 8.3 holds every keeper of 6.4 liable, not only the class teacher.
     liability = kb.clause("responsibility-unit-leader").clause.text
     for keeper_word in ("администратор", "директор", "заместители директора", kb.terms.unit_leader.nom_pl,
@@ -433,3 +435,21 @@ def test_users_not_participants_open_the_closed_space(profile):
     told = next(i for i, t in enumerate(texts) if "добровольная" in t)
     moved = [i for i, item in enumerate(kb.launch.items) if item.procedure == "migrate-chats"]
     assert all(told < i for i in moved)
+
+
+@pytest.mark.parametrize("profile", PROFILES)
+def test_the_unit_leader_has_one_training_item_and_learners_know_who_invites(profile):
+    kb = KBS[profile]
+    # One training duty on the unit leader's guide and checklist; with the course option it names the course.
+    training = [c for c in kb.clauses_for("unit-leader", "duty") if "staff-training" in c.clause.procedures]
+    assert [c.clause.id for c in training] == ["unit-leader-training"]
+    assert ("заместитель директора" in training[0].clause.plain) == kb.profile.options.training_course
+    if kb.profile.options.training_course:
+        assert "teacher-course" in [c.clause.id for c in kb.clauses_for("teacher", "duty")]
+    # The unit's chat is the unit leader's to invite into, a study chat the teacher's (4.4.4, 4.5.4).
+    joins = kb.clause("student-joins").clause.text
+    assert f"{kb.terms.unit_leader.gen} или" not in joins
+    assert f"к учебным чатам — по ссылке-приглашению от {kb.terms.teacher.gen}" in joins
+    # The registration link the unit leader or teacher creates (step 1) is sent to the learners (step 3).
+    send = next(s for s in kb.procedure("invite-students-parents").steps if s.id == "send-learners")
+    assert "ссылку на страницу регистрации" in send.text
