@@ -379,6 +379,8 @@ class Chat(Model):
     member_roles: list[Slug] = []
     purpose: Text
     moderated_by: list[Slug] = []
+    content_by: list[Slug] = Field([], description="roles that answer for what is written in a chat someone else "
+                                                   "keeps order in (regulation 4.2.7: the deputy and the general chat)")
     sources: list[Text] = []
     when: Condition | None = None
     aliases: list[Text] = Field([], description="other names readers search by (search indexes them)")
