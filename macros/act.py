@@ -73,11 +73,17 @@ def adoption_text(approval: m.Approval) -> str:
 
 
 def adoption_steps(approval: m.Approval) -> str:
-    """The same order in the guides' words: 'вынесите Положение на рассмотрение …, согласуйте его с …'."""
-    text = f"вынесите Положение на рассмотрение {approval.adopted.body}"
+    """The same order in the guides' words: 'вынесите Положение на педагогический совет, согласуйте его с …'."""
+    adopted = approval.adopted
+    text = f"вынесите Положение на {adopted.guide}" if adopted.guide else f"вынесите Положение на рассмотрение ({adopted.body})"
     if approval.agreed:
         text += ", согласуйте его с " + _and([a.body for a in approval.agreed])
     return text
+
+
+def adoption_route(approval: m.Approval) -> str:
+    """The bodies the act goes through, accusative after «через»: 'педагогический совет и управляющий совет'."""
+    return _and([b.guide or b.body for b in (approval.adopted, *approval.agreed)])
 
 
 def changes_text(approval: m.Approval) -> str:
@@ -91,9 +97,10 @@ def changes_text(approval: m.Approval) -> str:
     return text + f" и утверждаются {approval.approved.by}."
 
 
-def opinion_text(approval: m.Approval) -> str:
-    """The councils whose opinion is considered, in the genitive ('' when the profile names none)."""
-    return _and([c.body for c in approval.opinion_of]) if approval.opinion_of else ""
+def opinion_text(approval: m.Approval, guide: bool = False) -> str:
+    """The councils whose opinion is considered, in the genitive ('' when the profile names none);
+    guide=True: their short names, as the guides say them («совета родителей»)."""
+    return _and([(c.guide if guide and c.guide else c.body) for c in approval.opinion_of]) if approval.opinion_of else ""
 
 
 LEVELS = ("federal", "regional", "municipal", "local")
@@ -135,8 +142,10 @@ def context(profile: m.Profile) -> dict:
         "approval": approval,
         "adoption_text": adoption_text(approval),
         "adoption_steps": adoption_steps(approval),
+        "adoption_route": adoption_route(approval),
         "changes_text": changes_text(approval),
         "opinion_of": opinion_text(approval),
+        "opinion_of_plain": opinion_text(approval, guide=True),
         "approved_by": approval.approved.by,
         "admin_pool": "педагогических работников" if profile.options.administrator_teachers_only else "работников",
         "admin_noun": "педагогический работник" if profile.options.administrator_teachers_only else "работник",

@@ -153,7 +153,8 @@ class KnowledgeBase:
 
     def chats_for(self, role_id: str) -> list[m.Chat]:
         return [c for c in self.shown_chats()
-                if role_id in c.created_by or role_id in c.member_roles or role_id in c.moderated_by]
+                if role_id in c.created_by or role_id in c.member_roles or role_id in c.moderated_by
+                or role_id in c.content_by]
 
     def shown_legal_acts(self) -> list[m.LegalAct]:
         return [a for a in self.legal_acts if self.applies(a.when)]

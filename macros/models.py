@@ -127,12 +127,16 @@ class Adopted(Protocol):
 
     verb: Literal["принято", "рассмотрено"] = "принято"
     body: Text = Field(description="instrumental case: «педагогическим советом»")
+    guide: Text | None = Field(None, description="the same body as the guides name it, accusative after «на»: "
+                                                 "«педагогический совет»")
 
 
 class Agreed(Protocol):
     """СОГЛАСОВАНО: a body (or its chair) the regulation is agreed with."""
 
     body: Text = Field(description="instrumental case after «с»: «управляющим советом»")
+    guide: Text | None = Field(None, description="the same body as the guides name it, accusative after «через»: "
+                                                 "«управляющий совет»")
     position: Text | None = Field(None, description="who signs for it: «председатель управляющего совета»")
 
 
@@ -140,6 +144,8 @@ class Considered(Protocol):
     """A council whose opinion was considered (273-ФЗ, art. 30 part 3)."""
 
     body: Text = Field(description="genitive case: «совета обучающихся»")
+    guide: Text | None = Field(None, description="the council's short name for the guides, genitive: "
+                                                 "«совета родителей»")
 
 
 class Approved(Protocol):
@@ -379,6 +385,8 @@ class Chat(Model):
     member_roles: list[Slug] = []
     purpose: Text
     moderated_by: list[Slug] = []
+    content_by: list[Slug] = Field([], description="roles that answer for what is written in a chat someone else "
+                                                   "keeps order in (regulation 4.2.7: the deputy and the general chat)")
     sources: list[Text] = []
     when: Condition | None = None
     aliases: list[Text] = Field([], description="other names readers search by (search indexes them)")

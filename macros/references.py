@@ -102,7 +102,7 @@ def check_references(kb: KnowledgeBase, docs: dict[str, YamlDocument], profile_f
 
     for index, chat in enumerate(kb.chats):
         loc = ("chats", index)
-        for key in ("created_by", "member_roles", "moderated_by"):
+        for key in ("created_by", "member_roles", "moderated_by", "content_by"):
             c.known("data/chats.yml", loc + (key,), getattr(chat, key), roles, "роль")
     c.unique("data/chats.yml", kb.chats, [("chats", i) for i in range(len(kb.chats))], "чат")
 

@@ -453,3 +453,46 @@ def test_the_unit_leader_has_one_training_item_and_learners_know_who_invites(pro
     # The registration link the unit leader or teacher creates (step 1) is sent to the learners (step 3).
     send = next(s for s in kb.procedure("invite-students-parents").steps if s.id == "send-learners")
     assert "ссылку на страницу регистрации" in send.text
+
+
+@pytest.mark.parametrize("profile", PROFILES)
+def test_the_act_covers_every_user_and_the_guides_name_statuses_and_bodies(profile):
+    """The act covers every user; the director and deputies get «учитель» everywhere; the
+    guides name the approval bodies in plain words and the college its own ones."""
+    kb = KBS[profile]
+    status = kb.context["staff_status"]
+    # 1.1, 3.6, 6.3.4: users, not participants of educational relations (who leave out other staff).
+    for clause_id in ("scope", "space-roles", "forbidden-obscene"):
+        text = kb.clause(clause_id).clause.text
+        assert "участник" not in text and "пользовател" in text, f"{profile}: {clause_id}: {text}"
+    assert "ненормированн" not in kb.clause("forbidden-obscene").clause.text
+    assert "заведомо" in kb.clause("forbidden-illegal-content").clause.text
+    assert "заведомо" in kb.clause("forbidden-illegal-content").clause.plain
+    assert "образовательному процессу" not in kb.clause("forbidden-spam").clause.text
+    # 3.2 and 4.3.21: the administrator's contacts go to the operator with written consent.
+    assert "письменного согласия" in kb.clause("space-registration-documents").clause.text
+    assert "письменного согласия" in kb.clause("admin-new-administrator").clause.text
+    # A director without a teaching load does not breach the act.
+    assert "при ведении учебной нагрузки" in kb.clause("director-video").clause.text
+    if status.lower() != "сотрудник":
+        for words in (kb.clause("admin-verifies").clause.text, kb.clause("admin-verifies").clause.plain):
+            assert "директора и заместителей" in words, f"{profile}: {words}"
+    # The guides say the bodies as readers do: «на педагогический совет», «совета родителей».
+    note = next(n for n in kb.role("director").notes if n.id == "adoption").text
+    for text in (note, kb.launch.items[0].text, kb.clause("director-approves-acts").clause.plain):
+        assert "на рассмотрение" not in text and "несовершеннолетних" not in text, f"{profile}: {text}"
+    assert kb.profile.approval.adopted.guide in kb.clause("director-approves-acts").clause.plain
+    if profile == "college":
+        assert "профсоюзный комитет" in kb.clause("director-approves-acts").clause.plain
+        assert "методических объединений" in kb.clause("task-professional-growth").clause.text
+
+
+@pytest.mark.parametrize("profile", PROFILES)
+def test_channels_are_run_by_the_administrator_and_the_deputy_answers_for_the_general_chat(sites, profile):
+    chats = " ".join(article(sites[profile], "chats/index.html").get_text().split())
+    assert "Ведёт администратор платформы" in chats
+    assert "за содержание отвечает заместитель директора" in chats
+    deputy = " ".join(article(sites[profile], "roles/deputy/index.html").get_text().split())
+    assert "За содержание отвечаете вы." in deputy and "Как научиться работать на платформе" in deputy
+    admin = " ".join(article(sites[profile], "roles/admin/index.html").get_text().split())
+    assert "Ведёте вы." in admin
