@@ -59,6 +59,7 @@ class TermSet(Model):
 
     org: Noun = Field(description="the organization itself: школа, техникум, центр")
     unit: Noun = Field(description="класс or группа")
+    unit_new: Phrase = Field(description="the unit with an agreeing adjective: новый класс, новая группа")
     unit_leader: Noun = Field(description="классный руководитель or куратор")
     teacher: Noun
     learner: Noun
@@ -77,6 +78,7 @@ class TermOverrides(Model):
 
     org: Noun | None = None
     unit: Noun | None = None
+    unit_new: Phrase | None = None
     unit_leader: Noun | None = None
     teacher: Noun | None = None
     learner: Noun | None = None

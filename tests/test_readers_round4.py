@@ -1,0 +1,100 @@
+"""Decisions of the round-4 review for parents and learners (and the pages they share with staff),
+checked on the built pages of every profile."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.conftest import PROFILES
+from tests.test_vocabulary import KBS, all_pages, article, found, org_type
+
+# An adjective in the other gender before the unit's word: «нового группы», «этой класса».
+DISAGREEING = {"группа": r"\b(?:нового|этого|каждого|своего|одного|другого|того) групп[ыеу]\b",
+               "класс": r"\b(?:новой|этой|каждой|своей|одной|другой|той) класс(?:а|у|е)?\b"}
+
+
+@pytest.mark.parametrize("profile", PROFILES)
+def test_words_before_the_unit_agree_with_it(sites, profile):
+    kb = KBS[profile]
+    pages = all_pages(sites[profile])
+    hits = found(DISAGREEING[kb.context["unit"].nom], pages)
+    assert not hits, f"{profile}: an adjective that does not agree with the unit:\n" + "\n".join(hits[:10])
+    assert f"В {kb.context['unit_new'].prep} ссылки-приглашения" in pages["faq/index.html"]
+
+
+def test_the_agreement_check_can_fail():
+    assert found(DISAGREEING["группа"], {"p": "в чат нового группы"})
+    assert found(DISAGREEING["класс"], {"p": "в чат этой класса"})
+    assert not found(DISAGREEING["группа"], {"p": "в чат новой группы"})
+
+
+@pytest.mark.parametrize("profile", PROFILES)
+def test_the_badge_confirms_the_teachers_role_only(sites, profile):
+    # Regulation: «значок — отметка в учебном профиле, подтверждающая роль педагога»; a confirmed
+    # «Сотрудник» who does not teach gets none.
+    pages = all_pages(sites[profile])
+    for wrong in ("Подтверждённый статус показывает значок", "статус подтверждён, в учебном профиле",
+                  "Значок показывает, что статус"):
+        assert not found(re.escape(wrong), pages), f"{profile}: «{wrong}»"
+    for page in ("glossary/index.html", "faq/index.html"):
+        assert "Подтверждённую роль педагога показывает значок" in pages[page]
+
+
+@pytest.mark.parametrize("profile", PROFILES)
+def test_the_leaflet_says_joining_is_a_choice(sites, profile):
+    kb = KBS[profile]
+    leaflet = article(sites[profile].page("leaflet/index.html"))
+    assert "Вступать в чат — по вашему желанию" in leaflet
+    for channel in kb.profile.alternative_channels:
+        assert channel in leaflet, f"{profile}: the leaflet does not name {channel!r}"
+
+
+@pytest.mark.parametrize("profile", PROFILES)
+def test_a_college_learner_decides_for_themselves(sites, profile):
+    faq = article(sites[profile].page("faq/index.html"))
+    learners = faq[faq.index(f"{KBS[profile].context['learner'].dat_pl.capitalize()}"):faq.index("Сотрудникам")]
+    if org_type(profile) == "college":
+        assert "семья" not in learners and "Если вы отказались" in learners
+    else:
+        assert "Если семья отказалась" in learners
+
+
+@pytest.mark.parametrize("profile", PROFILES)
+def test_participants_know_what_to_do(sites, profile):
+    kb = KBS[profile]
+    pages = all_pages(sites[profile])
+    # 6.5: the participant who notices a violation tells the chat's keeper or the administrator.
+    assert "Заметили нарушение — сообщите тому, кто ведёт чат, или администратору платформы" in \
+        pages["rules/index.html"]
+    # The administrator is never told to report to themselves.
+    assert "Если вы сами администратор платформы, пропустите этот шаг" in \
+        pages["instructions/report-unauthorized-access/index.html"]
+    # The learner learns what the registration link is for (the «учебный» аккаунт).
+    join = pages["instructions/student-join/index.html"]
+    assert f"Если {kb.context['teacher'].nom} прислал ссылку на страницу регистрации" in join
+    # Channels are read, not talked in; the class chat's link comes from the unit leader.
+    features = pages["features/index.html"]
+    assert "читать каналы" in features and not re.search(r"общаться в [^;.]*каналах", features)
+    assert f"ссылку в чат {kb.context['unit'].gen} присылает {kb.context['unit_leader'].nom}" in features
+    # Only the director appoints the administrator.
+    assert "Директор назначает администратора платформы приказом" in pages["glossary/index.html"]
+    assert "Администрация назначает" not in pages["glossary/index.html"]
+
+
+@pytest.mark.parametrize("profile", PROFILES)
+def test_the_glossary_explains_only_words_the_site_uses(sites, profile):
+    glossary = article(sites[profile].page("glossary/index.html"))
+    for term in ("ЕСИА", "ГИС ЭО", "МАОУ", "Начальное общее образование", "Основное общее образование",
+                 "Среднее общее образование", "На этом сайте нет шагов"):
+        assert term not in glossary, f"{profile}: the glossary still explains «{term}»"
+
+
+@pytest.mark.parametrize("profile", PROFILES)
+def test_staff_are_not_told_that_joining_is_optional(sites, profile):
+    faq = article(sites[profile].page("faq/index.html"))
+    staff = faq[faq.index("Сотрудникам"):]
+    assert "вступать в него — по вашему желанию" not in staff
+    if KBS[profile].profile.options.foreign_messengers_migration:
+        assert "Если директор поручил перенос вам" in staff
