@@ -356,6 +356,9 @@ class Clause(Model):
     kind: ClauseKind | None = Field(None, description="inherited from the parent clause; provision at the top")
     roles: list[Slug] = Field([], description="roles the clause is about, inherited by its items; 'all' — every user")
     procedures: list[Slug] = []
+    also: list[Slug] = Field([], description="other clauses the plain wording also rests on (e.g. the "
+                                             "procedure of section 9): guides and checklists cite their "
+                                             "numbers after this clause's own")
     sources: list[Text] = []
     when: Condition | None = None
     items: list["Clause"] = []
