@@ -275,11 +275,19 @@ def test_verification_is_decided_once_per_profile(sites, profile):
 def test_who_may_be_administrator_is_decided_once_per_profile(sites, profile):
     teachers_only = KBS[profile].profile.options.administrator_teachers_only
     pool = "педагогических работников" if teachers_only else "работников"
-    appointing = [s for page, found in site_sentences(sites[profile]).items() for s in found
+    # Where the profile names the position (3.4 «Администратором назначается заместитель директора»), the
+    # director's duty (4.1.1) and the instruction choose among those people, not among all workers (round 5).
+    named = KBS[profile].profile.administrator_pool
+    pages = site_sentences(sites[profile])
+    appointing = [s for page, found in pages.items() for s in found
                   if re.search(r"администратор", s, re.I) and "из числа" in s and "дополнительн" not in s]
     assert len(appointing) >= 3, appointing
+    if named:
+        for page in ("regulation/index.html", "instructions/appoint-admin/index.html"):
+            assert any(f"из числа {named}" in s for s in pages[page]), f"{profile}: {page}"
     for sentence in appointing:
-        assert re.search(r"из числа (присоединившихся к платформе )?" + pool, sentence), f"{profile}: {sentence}"
+        assert re.search(r"из числа (присоединившихся к платформе )?" + pool
+                         + (f"|из числа {named}" if named else ""), sentence), f"{profile}: {sentence}"
         if not teachers_only:
             assert "из числа педагогических" not in sentence, f"{profile}: {sentence}"
 
