@@ -197,6 +197,9 @@ def load_knowledge_base(root: Path, profile_id: str = DEFAULT_PROFILE) -> Knowle
     # leave the choice to the director's order): the pages then say how to reach the administrator.
     context["admin_position_named"] = ("" if profile.administrator_position == f"работник {terms.org.gen}"
                                        else profile.administrator_position)
+    # From whom the director chooses the administrator: «заместителей директора» where the profile names the
+    # position (clause 3.4), else «работников техникума», «педагогических работников центра».
+    context["admin_from"] = profile.administrator_pool or f"{context['admin_pool']} {terms.org.gen}"
     env = make_environment()
 
     def load_rendered(relative: str, model: type[T], words: dict | None = None) -> T:

@@ -254,6 +254,10 @@ class Profile(Model):
     regulation: RegulationOverrides = Field(default_factory=lambda: RegulationOverrides(),
                                             description="the organization's own changes to the regulation")
     administrator_position: Text = Field(description="position of the platform administrator, never a name")
+    administrator_pool: Text | None = Field(
+        None, description="the same position in the genitive plural («заместителей директора»): the regulation "
+                          "and the guides say the administrator is chosen «из числа …» of them; left out, "
+                          "«из числа работников (педагогических работников) <организации>»")
     administrator_contact: Text | None = Field(
         None, description="how readers reach the platform administrator: a room, hours, a chat — never a "
                           "person's name or phone; required for a real (non-demo) organization")
@@ -352,6 +356,9 @@ class Clause(Model):
     kind: ClauseKind | None = Field(None, description="inherited from the parent clause; provision at the top")
     roles: list[Slug] = Field([], description="roles the clause is about, inherited by its items; 'all' — every user")
     procedures: list[Slug] = []
+    also: list[Slug] = Field([], description="other clauses the plain wording also rests on (e.g. the "
+                                             "procedure of section 9): guides and checklists cite their "
+                                             "numbers after this clause's own")
     sources: list[Text] = []
     when: Condition | None = None
     items: list["Clause"] = []

@@ -275,11 +275,19 @@ def test_verification_is_decided_once_per_profile(sites, profile):
 def test_who_may_be_administrator_is_decided_once_per_profile(sites, profile):
     teachers_only = KBS[profile].profile.options.administrator_teachers_only
     pool = "педагогических работников" if teachers_only else "работников"
-    appointing = [s for page, found in site_sentences(sites[profile]).items() for s in found
+    # Where the profile names the position (3.4 «Администратором назначается заместитель директора»), the
+    # director's duty (4.1.1) and the instruction choose among those people, not among all workers (round 5).
+    named = KBS[profile].profile.administrator_pool
+    pages = site_sentences(sites[profile])
+    appointing = [s for page, found in pages.items() for s in found
                   if re.search(r"администратор", s, re.I) and "из числа" in s and "дополнительн" not in s]
     assert len(appointing) >= 3, appointing
+    if named:
+        for page in ("regulation/index.html", "instructions/appoint-admin/index.html"):
+            assert any(f"из числа {named}" in s for s in pages[page]), f"{profile}: {page}"
     for sentence in appointing:
-        assert re.search(r"из числа (присоединившихся к платформе )?" + pool, sentence), f"{profile}: {sentence}"
+        assert re.search(r"из числа (присоединившихся к платформе )?" + pool
+                         + (f"|из числа {named}" if named else ""), sentence), f"{profile}: {sentence}"
         if not teachers_only:
             assert "из числа педагогических" not in sentence, f"{profile}: {sentence}"
 
@@ -496,3 +504,32 @@ def test_channels_are_run_by_the_administrator_and_the_deputy_answers_for_the_ge
     assert "За содержание отвечаете вы." in deputy and "Как научиться работать на платформе" in deputy
     admin = " ".join(article(sites[profile], "roles/admin/index.html").get_text().split())
     assert "Ведёте вы." in admin
+
+
+@pytest.mark.parametrize("profile", PROFILES)
+def test_round5_director_admin_and_staff_pages(sites, profile):
+    """Round 5: the approval item cites the procedure of section 9; the structure puts the teachers who teach
+    in a unit there too; the launch list checks the statuses where they are obligatory; a moderator also
+    removes breaches of the chat rules; staff are not told to write to support about a new administrator;
+    every педагогический работник joins the staff group as «учитель»."""
+    kb = KBS[profile]
+    text = {page: " ".join(article(sites[profile], page).get_text().split()) for page in (
+        "roles/director/index.html", "checklists/director/index.html", "checklists/launch/index.html",
+        "instructions/build-structure/index.html", "instructions/handle-violation/index.html",
+        "instructions/appoint-admin/index.html", "faq/index.html", "glossary/index.html")}
+    numbers = ", ".join(f"п. {kb.clause(c).number}" for c in
+                        ("director-approves-acts", "adoption", "adoption-opinion", "familiarization")
+                        if kb.has_clause(c))
+    for page in ("roles/director/index.html", "checklists/director/index.html"):
+        assert f"записано в Положении, {numbers}" in text[page], f"{profile}: {page}"
+    teacher = kb.context["teacher"].nom_pl
+    result = text["instructions/build-structure/index.html"]
+    assert f"{teacher}, которые ведут в них занятия" in result and "расписании занятий" in result
+    if kb.profile.options.verification_required:
+        assert "и подтвердили статус" in text["checklists/launch/index.html"]
+    assert "или правила общения в чате" in text["instructions/handle-violation/index.html"]
+    assert "заранее, вместе с администратором" in text["instructions/appoint-admin/index.html"]
+    faq = text["faq/index.html"]
+    assert "Направьте на" not in faq and "переданные с его письменного согласия" in faq
+    if kb.context["staff_status"].lower() != "сотрудник":
+        assert "Директор, его заместители и педагогические работники вступают сюда" in text["glossary/index.html"]
