@@ -351,6 +351,12 @@ class Clause(Model):
     title: Text | None = None
     kind: ClauseKind | None = Field(None, description="inherited from the parent clause; provision at the top")
     roles: list[Slug] = Field([], description="roles the clause is about, inherited by its items; 'all' — every user")
+    rule: Text | None = Field(
+        None, description="a duty in the chat rules said to every reader of the rules page, in plain words and "
+                          "the third person («Учителя … пишут в чаты …»); without it the page shows `text`")
+    also: list[Slug] = Field(
+        [], description="other clauses whose rule `plain` says too (one merged duty in a guide); the reader's "
+                        "link «Как это записано в Положении» cites them after the clause's own number")
     procedures: list[Slug] = []
     sources: list[Text] = []
     when: Condition | None = None
