@@ -496,3 +496,34 @@ def test_channels_are_run_by_the_administrator_and_the_deputy_answers_for_the_ge
     assert "За содержание отвечаете вы." in deputy and "Как научиться работать на платформе" in deputy
     admin = " ".join(article(sites[profile], "roles/admin/index.html").get_text().split())
     assert "Ведёте вы." in admin
+
+
+@pytest.mark.parametrize("profile", PROFILES)
+def test_round5_training_cites_both_clauses_and_the_group_is_the_assigned_teachers(sites, profile):
+    kb = KBS[profile]
+    course = kb.profile.options.training_course
+    # The merged training item says 4.5.9 too (with the course option): the guide and checklist cite it.
+    assert kb.clause("unit-leader-training").clause.also == ["teacher-course"]
+    for page in ("roles/unit-leader/index.html", "checklists/unit-leader/index.html"):
+        text = " ".join(article(sites[profile], page).get_text().split())
+        assert ("п. 4.4.7, п. 4.5.9" in text) == course, f"{profile}: {page}"
+    # The staff FAQ names the training duty where the act makes it one (4.5.9).
+    training = next(e for e in kb.faq if e.id == "training").answer
+    assert ("пройдите обучение" in training) == course
+    # «она» of the staff-training context has a noun to refer to.
+    assert "эта инструкция поможет" in kb.procedure("staff-training").context
+    # The unit has three chats (4.4.3); in additional the group's chats are its assigned teacher's (1.3.7).
+    definition = kb.terms.unit_definition
+    if profile == "additional":
+        note = next(s for s in kb.procedure("create-unit-chat").steps if s.id == "learners-chat").note
+        for text in (kb.role("teacher").summary, note, definition):
+            assert "ведёт" not in text and "ведёте" not in text, text
+        assert "закреплена учебная группа" in kb.role("teacher").summary
+    else:
+        assert f"чат {kb.terms.teacher.gen_pl} {kb.terms.unit.gen}" in definition
+    # The chat hours on the rules page are said in plain words, the act keeps its own.
+    rules = " ".join(article(sites[profile], "rules/index.html").get_text().split())
+    assert "направляют сообщения" not in rules
+    if profile == "demo":
+        assert "Учителя и классные руководители пишут в чаты классов с 8:00 до 20:00" in rules
+        assert "направляют сообщения" in kb.clause("demo-chat-hours").clause.text
