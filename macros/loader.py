@@ -230,8 +230,9 @@ def load_knowledge_base(root: Path, profile_id: str = DEFAULT_PROFILE) -> Knowle
     if not profile.approval.opinion_of:  # no councils named: the act claims no opinion was considered
         omitted = omitted | {"adoption-opinion"}
     # The organization's own chat rules (clauses its profile adds to «Правила общения в чатах»): the FAQ
-    # answers about the chats quote them.
-    context["own_chat_rules"] = [c.text.strip().rstrip(".") for c in overrides.add.get("chat-rules", []) if c.text]
+    # answers about the chats say them as the rules page does: a duty's `rule` (plain words), else its text.
+    context["own_chat_rules"] = [(c.rule or c.text).strip().rstrip(".")
+                                 for c in overrides.add.get("chat-rules", []) if c.rule or c.text]
     chats = load_rendered("data/chats.yml", ChatsFile).chats
     order = load_rendered("data/order.yml", OrderFile, act_words).order
     glossary = load_rendered("data/glossary.yml", GlossaryFile).glossary

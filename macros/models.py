@@ -355,6 +355,9 @@ class Clause(Model):
     title: Text | None = None
     kind: ClauseKind | None = Field(None, description="inherited from the parent clause; provision at the top")
     roles: list[Slug] = Field([], description="roles the clause is about, inherited by its items; 'all' — every user")
+    rule: Text | None = Field(
+        None, description="a duty in the chat rules said to every reader of the rules page, in plain words and "
+                          "the third person («Учителя … пишут в чаты …»); without it the page shows `text`")
     procedures: list[Slug] = []
     also: list[Slug] = Field([], description="other clauses the plain wording also rests on (e.g. the "
                                              "procedure of section 9): guides and checklists cite their "

@@ -98,6 +98,7 @@ def check_references(kb: KnowledgeBase, docs: dict[str, YamlDocument], profile_f
 
     for clause, loc in tree:
         c.known("data/regulation.yml", loc + ("roles",), clause.roles, roles | {ALL_USERS}, "роль")
+        c.known("data/regulation.yml", loc + ("also",), clause.also, clause_ids, "пункт Положения")
         c.known("data/regulation.yml", loc + ("procedures",), clause.procedures, procedure_ids, "инструкция")
 
     for index, chat in enumerate(kb.chats):

@@ -507,8 +507,8 @@ def test_channels_are_run_by_the_administrator_and_the_deputy_answers_for_the_ge
 
 
 @pytest.mark.parametrize("profile", PROFILES)
-def test_round5_director_admin_and_staff_pages(sites, profile):
-    """Round 5: the approval item cites the procedure of section 9; the structure puts the teachers who teach
+def test_the_director_and_administrator_pages_cite_and_say_what_the_act_says(sites, profile):
+    """The approval item cites the procedure of section 9; the structure puts the teachers who teach
     in a unit there too; the launch list checks the statuses where they are obligatory; a moderator also
     removes breaches of the chat rules; staff are not told to write to support about a new administrator;
     every педагогический работник joins the staff group as «учитель»."""
@@ -533,3 +533,34 @@ def test_round5_director_admin_and_staff_pages(sites, profile):
     assert "Направьте на" not in faq and "переданные с его письменного согласия" in faq
     if kb.context["staff_status"].lower() != "сотрудник":
         assert "Директор, его заместители и педагогические работники вступают сюда" in text["glossary/index.html"]
+
+
+@pytest.mark.parametrize("profile", PROFILES)
+def test_training_cites_both_clauses_and_the_group_teacher_is_the_assigned_one(sites, profile):
+    kb = KBS[profile]
+    course = kb.profile.options.training_course
+    # The merged training item says 4.5.9 too (with the course option): the guide and checklist cite it.
+    assert kb.clause("unit-leader-training").clause.also == ["teacher-course"]
+    for page in ("roles/unit-leader/index.html", "checklists/unit-leader/index.html"):
+        text = " ".join(article(sites[profile], page).get_text().split())
+        assert ("п. 4.4.7, п. 4.5.9" in text) == course, f"{profile}: {page}"
+    # The staff FAQ names the training duty where the act makes it one (4.5.9).
+    training = next(e for e in kb.faq if e.id == "training").answer
+    assert ("пройдите обучение" in training) == course
+    # «она» of the staff-training context has a noun to refer to.
+    assert "эта инструкция поможет" in kb.procedure("staff-training").context
+    # The unit has three chats (4.4.3); in additional the group's chats are its assigned teacher's (1.3.7).
+    definition = kb.terms.unit_definition
+    if profile == "additional":
+        note = next(s for s in kb.procedure("create-unit-chat").steps if s.id == "learners-chat").note
+        for text in (kb.role("teacher").summary, note, definition):
+            assert "ведёт" not in text and "ведёте" not in text, text
+        assert "закреплена учебная группа" in kb.role("teacher").summary
+    else:
+        assert f"чат {kb.terms.teacher.gen_pl} {kb.terms.unit.gen}" in definition
+    # The chat hours on the rules page are said in plain words, the act keeps its own.
+    rules = " ".join(article(sites[profile], "rules/index.html").get_text().split())
+    assert "направляют сообщения" not in rules
+    if profile == "demo":
+        assert "Учителя и классные руководители пишут в чаты классов с 8:00 до 20:00" in rules
+        assert "направляют сообщения" in kb.clause("demo-chat-hours").clause.text
