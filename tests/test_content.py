@@ -183,7 +183,7 @@ def test_the_one_unit_option_brings_the_rule_the_faq_and_the_step(tmp_path):
     assert clause and faq and "open-link" in steps and "open-link-any-unit" not in steps
 
 
-# --- round 3: parents and learners ----------------------------------------------------------
+# --- parents and learners: what the fresh-eyes reviews found ------------------------------
 
 def test_demo_rules_faq_and_guides_state_its_chat_hours(sites):
     for page in ("rules/index.html", "faq/index.html", "roles/teacher/index.html", "roles/unit-leader/index.html",

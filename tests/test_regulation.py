@@ -276,7 +276,7 @@ def test_who_may_be_administrator_is_decided_once_per_profile(sites, profile):
     teachers_only = KBS[profile].profile.options.administrator_teachers_only
     pool = "педагогических работников" if teachers_only else "работников"
     # Where the profile names the position (3.4 «Администратором назначается заместитель директора»), the
-    # director's duty (4.1.1) and the instruction choose among those people, not among all workers (round 5).
+    # director's duty (4.1.1) and the instruction choose among those people, not among all workers.
     named = KBS[profile].profile.administrator_pool
     pages = site_sentences(sites[profile])
     appointing = [s for page, found in pages.items() for s in found
@@ -383,7 +383,7 @@ def test_docx_opens_in_libreoffice(sites, tmp_path):
         assert pdf.startswith(b"%PDF") and pages >= (5 if source.stem == "regulation" else 1), (source, pages)
 
 
-# --- round 3: who keeps order, who is a user, whose opinion -----------------------------------
+# --- who keeps order, who is a user, whose opinion, who may administer ----------------------------
 
 @pytest.mark.parametrize("profile", PROFILES)
 def test_every_chat_has_one_keeper_and_the_act_agrees(profile):
