@@ -511,7 +511,9 @@ def test_the_director_and_administrator_pages_cite_and_say_what_the_act_says(sit
     """The approval item cites the procedure of section 9; the structure puts the teachers who teach
     in a unit there too; the launch list checks the statuses where they are obligatory; a moderator also
     removes breaches of the chat rules; staff are not told to write to support about a new administrator;
-    every педагогический работник joins the staff group as «учитель»."""
+    every педагогический работник joins the staff group as «учитель»; the substitute gets the rights after
+    registration; the request for a new administrator has a named sender; the deputy controls on order;
+    the optional verification names who needs it."""
     kb = KBS[profile]
     text = {page: " ".join(article(sites[profile], page).get_text().split()) for page in (
         "roles/director/index.html", "checklists/director/index.html", "checklists/launch/index.html",
@@ -528,7 +530,24 @@ def test_the_director_and_administrator_pages_cite_and_say_what_the_act_says(sit
     if kb.profile.options.verification_required:
         assert "и подтвердили статус" in text["checklists/launch/index.html"]
     assert "или правила общения в чате" in text["instructions/handle-violation/index.html"]
-    assert "заранее, вместе с администратором" in text["instructions/appoint-admin/index.html"]
+    appoint = text["instructions/appoint-admin/index.html"]
+    # The substitute is named in the admin's order, but gets the rights only after registration, once he
+    # has joined the staff group (3.4, 4.3.11): never «сразу».
+    assert "в том же приказе, что и администратора" in appoint and "сразу" not in appoint
+    assert f"вступит в {kb.context['staff_space'].acc}, администратор даст ему права" in appoint
+    # The launch list fixes the teachers who teach in a unit, as the structure instruction does.
+    assert f"{kb.context['teacher'].acc_pl}, которые ведут в них занятия" in text["checklists/launch/index.html"]
+    # Who sends the request for a new administrator is named (the substitute, else a worker by order).
+    new_admin = " ".join(article(sites[profile], "instructions/new-administrator/index.html").get_text().split())
+    assert "которого назначил директор" not in new_admin
+    assert "отправляет работник, который замещает администратора" in new_admin
+    # The deputy controls the use of the platform only on the director's order (4.2.10).
+    deputy = " ".join(article(sites[profile], "roles/deputy/index.html").get_text().split())
+    assert "а если директор поручит, следите" in deputy
+    # Where verification is optional, the administrator's instruction says who needs it (3.7).
+    invite = " ".join(article(sites[profile], "instructions/invite-staff/index.html").get_text().split())
+    if not kb.profile.options.verification_required:
+        assert "Подтверждение нужно тем, кто работает с" in invite
     faq = text["faq/index.html"]
     assert "Направьте на" not in faq and "переданные с его письменного согласия" in faq
     if kb.context["staff_status"].lower() != "сотрудник":
