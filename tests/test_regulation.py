@@ -562,5 +562,9 @@ def test_training_cites_both_clauses_and_the_group_teacher_is_the_assigned_one(s
     rules = " ".join(article(sites[profile], "rules/index.html").get_text().split())
     assert "направляют сообщения" not in rules
     if profile == "demo":
-        assert "Учителя и классные руководители пишут в чаты классов с 8:00 до 20:00" in rules
+        # The hours cover every chat with learners or parents, the subject chats too: one meaning everywhere.
+        assert "Учителя и классные руководители пишут в чаты с учениками и с родителями с 8:00 до 20:00" in rules
+        for text in (kb.clause("demo-chat-hours").clause.plain, kb.context["own_chat_rules"][0]):
+            assert "чаты с учениками и с родителями" in text, text
+        assert "ученики или родители (законные представители) учеников" in kb.clause("demo-chat-hours").clause.text
         assert "направляют сообщения" in kb.clause("demo-chat-hours").clause.text
