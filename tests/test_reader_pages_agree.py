@@ -21,7 +21,27 @@ def test_words_before_the_unit_agree_with_it(sites, profile):
     pages = all_pages(sites[profile])
     hits = found(DISAGREEING[kb.context["unit"].nom], pages)
     assert not hits, f"{profile}: an adjective that does not agree with the unit:\n" + "\n".join(hits[:10])
-    assert f"В {kb.context['unit_new'].prep} ссылки-приглашения" in pages["faq/index.html"]
+    assert f"В {kb.context['unit_new'].prep} ссылку-приглашение" in pages["faq/index.html"]
+
+
+@pytest.mark.parametrize("profile", PROFILES)
+def test_parents_link_break_in_and_computer_are_said_alike(sites, profile):
+    # 4.7.2: parents get their link from the unit leader OR a representative of the administration.
+    kb = KBS[profile]
+    pages = all_pages(sites[profile])
+    leader, org = kb.context["unit_leader"], kb.context["org"]
+    either = f"родителям — {leader.nom} или представитель администрации {org.gen}"
+    assert either in pages["instructions/delete-account/index.html"]
+    assert f"родителей {kb.context['unit'].gen} присылает {leader.nom} или представитель администрации" \
+        in pages["faq/index.html"]
+    assert f"в чат родителей — {leader.nom} или представитель администрации" in pages["faq/index.html"]
+    # 7.4.2: a break-in is told to the administrator AND the operator, in every answer.
+    assert not found(r"вошёл в ваш аккаунт, сообщите администратору платформы\.", pages)
+    # 1.3.3, 3.9: the учебный профиль lives in МАХ; a computer uses the platform's web interface.
+    assert not found(r"учебный профиль открывается через веб", pages)
+    assert "parent-join-computer" in sites[profile].page("instructions/parent-join/index.html")
+    # Staff are told to «подтвердить статус»; «верификация» stays the act's and the glossary's term.
+    assert not found(r"Пройдите верификацию", pages)
 
 
 def test_the_agreement_check_can_fail():
@@ -129,7 +149,8 @@ def test_the_community_admits_by_rule_not_by_fact(sites, profile):
 @pytest.mark.parametrize("profile", PROFILES)
 def test_a_learner_can_join_from_a_computer(sites, profile):
     join = article(sites[profile].page("instructions/student-join/index.html"))
-    assert "На компьютере учебный профиль открывается через веб-интерфейс в браузере" in join
+    # The учебный профиль lives in МАХ (1.3.3); on a computer the platform works without the app (3.9).
+    assert "На компьютере приложение МАХ не нужно: платформа работает через веб-интерфейс в браузере" in join
 
 
 @pytest.mark.parametrize("profile", PROFILES)

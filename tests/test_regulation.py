@@ -108,7 +108,7 @@ def test_omit_leaves_the_clause_out_and_renumbers():
 def test_added_clause_is_rendered_into_its_section():
     item = KBS["demo"].clause("demo-chat-hours")
     assert item.section.id == "chat-rules"
-    assert "классов" in item.clause.text and "{{" not in item.clause.text
+    assert "учеников" in item.clause.text and "{{" not in item.clause.text
     assert not KBS["school"].has_clause("demo-chat-hours")
 
 
@@ -581,5 +581,9 @@ def test_training_cites_both_clauses_and_the_group_teacher_is_the_assigned_one(s
     rules = " ".join(article(sites[profile], "rules/index.html").get_text().split())
     assert "направляют сообщения" not in rules
     if profile == "demo":
-        assert "Учителя и классные руководители пишут в чаты классов с 8:00 до 20:00" in rules
+        # The hours cover every chat with learners or parents, the subject chats too: one meaning everywhere.
+        assert "Учителя и классные руководители пишут в чаты с учениками и родителями с 8:00 до 20:00" in rules
+        for text in (kb.clause("demo-chat-hours").clause.plain, kb.context["own_chat_rules"][0]):
+            assert "чаты с учениками и родителями" in text, text
+        assert "ученики или родители (законные представители) учеников" in kb.clause("demo-chat-hours").clause.text
         assert "направляют сообщения" in kb.clause("demo-chat-hours").clause.text
