@@ -161,3 +161,26 @@ def test_a_break_in_is_reported_to_the_operators_support(sites, profile):
     assert f"Напишите оператору Сферума в его службу технической поддержки: {email}" in \
         pages["instructions/report-unauthorized-access/index.html"]
     assert f"оператору Сферума — через его службу технической поддержки: {email}" in pages["faq/index.html"]
+
+
+@pytest.mark.parametrize("profile", PROFILES)
+def test_staff_pages_send_each_question_to_the_right_person(sites, profile):
+    kb = KBS[profile]
+    pages = all_pages(sites[profile])
+    ctx = kb.context
+    # Regulation 3.7: only teachers, the director and deputies join as «учитель»; other workers as «Сотрудник».
+    join = pages["instructions/staff-join/index.html"]
+    if ctx["staff_status"] == "учитель":
+        assert f"Иные работники {ctx['org'].gen} (не педагоги) вступают сюда со статусом «Сотрудник»" in join
+    # No source says the platform stops an unconfirmed teacher from creating chats.
+    assert not found(re.escape("создают педагоги с подтверждённой ролью"), pages)
+    # 4.2.11 / 4.2.12: the deputy director organizes the training events.
+    assert "спросите заместителя директора: он их организует" in \
+        pages["instructions/staff-training/index.html"]
+    assert "спросите заместителя директора, который их организует" in pages["faq/index.html"]
+    # 4.1.3: the unit leader is the one the unit is assigned to, not «the one who teaches it».
+    for page in ("instructions/create-unit-chat/index.html", "glossary/index.html"):
+        assert not re.search(rf"кто ведёт {ctx['unit'].acc}\b", pages[page]), f"{profile}: {page}"
+    if org_type(profile) != "additional":
+        assert re.search(rf"тот, за кем закреплена? {ctx['unit'].nom}\b",
+                         pages["instructions/create-unit-chat/index.html"].replace("ё", "е"))
