@@ -171,7 +171,21 @@ def test_staff_pages_send_each_question_to_the_right_person(sites, profile):
     # Regulation 3.7: only teachers, the director and deputies join as «учитель»; other workers as «Сотрудник».
     join = pages["instructions/staff-join/index.html"]
     if ctx["staff_status"] == "учитель":
-        assert f"Иные работники {ctx['org'].gen} (не педагоги) вступают сюда со статусом «Сотрудник»" in join
+        # the director and the deputies are not «педагоги», yet they join as «учитель»
+        assert (f"Остальные работники {ctx['org'].gen} — не педагоги, не директор и не его заместители — "
+                "вступают сюда со статусом «Сотрудник» и подтверждают этот статус") in join
+        assert "(не педагоги)" not in join
+        # steps 4–5 and the result must not tell a «Сотрудник» to confirm «учитель»
+        assert "Подтвердите статус «учитель»" not in join
+        assert "Если вы вступили в роли «учитель», проверьте" in join or not ctx["verification_required"]
+        assert "остальные работники — со статусом «Сотрудник»" in join
+    # 3.7: where confirmation is done on request, a missing badge is a fault only after confirming
+    assert "Вы подтвердили статус" in join and "Значок не появился." not in join
+    # 4.4.3 / 4.5.3: the unit's chats are the unit leader's, not every teacher's
+    create = pages["instructions/create-unit-chat/index.html"]
+    assert f"Если вы {ctx['unit_leader'].nom}, создайте чат {ctx['unit'].gen} с {ctx['learner'].ins_pl}" in create
+    # 4.4.11 / 4.5.5: the one who keeps order in the chat checks it for outsiders after a leaked link
+    assert "Проверьте список участников своего чата" in pages["instructions/invite-students-parents/index.html"]
     # No source says the platform stops an unconfirmed teacher from creating chats.
     assert not found(re.escape("создают педагоги с подтверждённой ролью"), pages)
     # 4.2.11 / 4.2.12: the deputy director organizes the training events.
