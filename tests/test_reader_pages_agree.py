@@ -151,6 +151,29 @@ def test_a_learner_can_join_from_a_computer(sites, profile):
     join = article(sites[profile].page("instructions/student-join/index.html"))
     # The учебный профиль lives in МАХ (1.3.3); on a computer the platform works without the app (3.9).
     assert "На компьютере приложение МАХ не нужно: платформа работает через веб-интерфейс в браузере" in join
+    # Step 3 registers in МАХ; a learner at a computer registers on the platform through the web (3.9).
+    assert "На компьютере зарегистрируйтесь на платформе через веб-интерфейс" in join
+
+
+@pytest.mark.parametrize("profile", PROFILES)
+def test_a_computer_registers_on_the_platform_not_a_max_profile(sites, profile):
+    # 1.3.3, 3.9: the учебный профиль lives in МАХ; a computer without МАХ registers on the platform.
+    page = article(sites[profile].page("instructions/parent-join-computer/index.html"))
+    assert "учебный профиль" not in page.replace("Учебный профиль", "учебный профиль")
+    assert "Зарегистрируйтесь на платформе, если у вас ещё нет аккаунта Сферума." in page
+
+
+@pytest.mark.parametrize("profile", PROFILES)
+def test_faq_new_worker_gets_the_status_of_3_7(sites, profile):
+    # 3.7: педагоги, директор и заместители — «учитель», иные работники — «Сотрудник» (college: all «Сотрудник»).
+    kb = KBS[profile]
+    faq = all_pages(sites[profile])["faq/index.html"]
+    staff_space = kb.context["staff_space"].acc
+    if kb.context["staff_status"] == "учитель":
+        assert (f"вступите в {staff_space}: педагоги, директор и его заместители — в роли «учитель», "
+                "остальные работники — со статусом «Сотрудник».") in faq
+    else:
+        assert f"вступите в {staff_space} в роли «Сотрудник»." in faq
 
 
 @pytest.mark.parametrize("profile", PROFILES)
