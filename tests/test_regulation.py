@@ -555,6 +555,27 @@ def test_the_director_and_administrator_pages_cite_and_say_what_the_act_says(sit
 
 
 @pytest.mark.parametrize("profile", PROFILES)
+def test_the_papers_for_an_administrator_follow_the_act_and_legal_says_whose_2023_acts(sites, profile):
+    """The lists of papers ask for written consent (3.2, 4.3.21); the change-of-administrator order names
+    the position the act allows (3.4); the staff instruction's next step fixes the teachers too (4.3.12);
+    the legal page says the 2023 acts come from other organizations' regulations."""
+    kb = KBS[profile]
+    page = {name: " ".join(article(sites[profile], f"{name}/index.html").get_text().split())
+            for name in ("instructions/appoint-admin", "instructions/new-administrator",
+                         "instructions/invite-staff", "legal")}
+    assert "Письменное согласие работника на передачу" in page["instructions/appoint-admin"]
+    assert "Письменное согласие нового администратора на передачу" in page["instructions/new-administrator"]
+    named = kb.context["admin_position_named"]
+    if named:
+        assert f"По Положению {kb.context['org'].gen} администратор платформы — {named}." in \
+            page["instructions/new-administrator"]
+    assert f"{kb.context['teacher'].acc_pl}, которые ведут в них занятия" in page["instructions/invite-staff"]
+    assert "Акты из положений других организаций 2023 года" in page["legal"]
+    assert f"Положение {kb.context['org'].gen} на них не ссылается" in page["legal"]
+    assert "упоминались в положениях 2023 года" not in page["legal"]
+
+
+@pytest.mark.parametrize("profile", PROFILES)
 def test_training_cites_both_clauses_and_the_group_teacher_is_the_assigned_one(sites, profile):
     kb = KBS[profile]
     course = kb.profile.options.training_course
