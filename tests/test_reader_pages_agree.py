@@ -153,6 +153,7 @@ def test_a_learner_can_join_from_a_computer(sites, profile):
     assert "На компьютере приложение МАХ не нужно: платформа работает через веб-интерфейс в браузере" in join
     # Step 3 registers in МАХ; a learner at a computer registers on the platform through the web (3.9).
     assert "На компьютере зарегистрируйтесь на платформе через веб-интерфейс" in join
+    assert "Нужны телефон или компьютер и ссылка-приглашение" in join
 
 
 @pytest.mark.parametrize("profile", PROFILES)
@@ -194,16 +195,20 @@ def test_staff_pages_send_each_question_to_the_right_person(sites, profile):
     # Regulation 3.7: only teachers, the director and deputies join as «учитель»; other workers as «Сотрудник».
     join = pages["instructions/staff-join/index.html"]
     if ctx["staff_status"] == "учитель":
-        # the director and the deputies are not «педагоги», yet they join as «учитель»
-        assert (f"Остальные работники {ctx['org'].gen} — не педагоги, не директор и не его заместители — "
-                "вступают сюда со статусом «Сотрудник» и подтверждают этот статус") in join
+        # the director and the deputies are not «педагоги», yet they join as «учитель»; the step itself
+        # names no status, its note names both
+        assert (f"Педагоги, директор и его заместители вступают в роли «учитель». Остальные работники "
+                f"{ctx['org'].gen} вступают со статусом «Сотрудник» и подтверждают этот статус") in join
+        assert f"вступите в {ctx['staff_space'].acc} в роли" not in join
         assert "(не педагоги)" not in join
         # steps 4–5 and the result must not tell a «Сотрудник» to confirm «учитель»
         assert "Подтвердите статус «учитель»" not in join
         assert "Если вы вступили в роли «учитель», проверьте" in join or not ctx["verification_required"]
         assert "остальные работники — со статусом «Сотрудник»" in join
-    # 3.7: where confirmation is done on request, a missing badge is a fault only after confirming
-    assert "Вы подтвердили статус" in join and "Значок не появился." not in join
+    # 3.7: a missing badge is a fault only for a teacher who confirmed the teacher's role (1.3.11)
+    assert ("Вы подтвердили статус «учитель», а значок не появился." if ctx["staff_status"] == "учитель"
+            else "Вы педагог, подтвердили статус, а значок не появился.") in join
+    assert "Значок не появился." not in join
     # 4.4.3 / 4.5.3: the unit's chats are the unit leader's, not every teacher's
     create = pages["instructions/create-unit-chat/index.html"]
     assert f"Если вы {ctx['unit_leader'].nom}, создайте чат {ctx['unit'].gen} с {ctx['learner'].ins_pl}" in create
@@ -221,3 +226,17 @@ def test_staff_pages_send_each_question_to_the_right_person(sites, profile):
     if org_type(profile) != "additional":
         assert re.search(rf"тот, за кем закреплена? {ctx['unit'].nom}\b",
                          pages["instructions/create-unit-chat/index.html"].replace("ё", "е"))
+
+
+@pytest.mark.parametrize("profile", PROFILES)
+def test_only_the_right_readers_are_told_to_create_or_not_to_forward(sites, profile):
+    kb = KBS[profile]
+    pages = all_pages(sites[profile])
+    # The FAQ for every new worker: only teachers create study chats (3.8.2, 6.4).
+    assert f"Если вы {kb.context['teacher'].nom}, после этого создайте учебные чаты" in pages["faq/index.html"]
+    assert not found(re.escape("подтвердите статус — это обязательно. После этого создайте"), pages)
+    # Teachers forward links by duty (4.4.4): «never forward» is said to those who received one.
+    assert "Поэтому, если ссылку прислали вам, не пересылайте её никому." in pages["glossary/index.html"]
+    # The features page cites the clause that holds the rule (7.5.2), not only the closed space (3.10).
+    closed, rule = (re.escape(kb.clause(c).number) for c in ("space-closed", "forbidden-invite-links"))
+    assert found(rf"никому не пересылайте ссылку \( ?п\. {closed} ?, ?п\. {rule} ?\)", {"features": pages["features/index.html"]})
