@@ -240,3 +240,18 @@ def test_only_the_right_readers_are_told_to_create_or_not_to_forward(sites, prof
     # The features page cites the clause that holds the rule (7.5.2), not only the closed space (3.10).
     closed, rule = (re.escape(kb.clause(c).number) for c in ("space-closed", "forbidden-invite-links"))
     assert found(rf"никому не пересылайте ссылку \( ?п\. {closed} ?, ?п\. {rule} ?\)", {"features": pages["features/index.html"]})
+
+
+@pytest.mark.parametrize("profile", PROFILES)
+def test_instructions_speak_plainly_to_whoever_does_the_step(sites, profile):
+    site = sites[profile]
+    instructions = {str(path.relative_to(site.path)): article(path.read_text(encoding="utf-8"))
+                    for path in (site.path / "instructions").rglob("index.html")}
+    assert len(instructions) > 15
+    # «родители (законные представители)» is the act's term; instructions say «родители» (the role's
+    # name «Родитель (законный представитель)» stays).
+    assert not found(r"родител(?:и|ей|ям|ями|ях) \(законн", instructions)
+    # A step about the worker does not give the administrator an order meant for the worker.
+    assert not found(re.escape("на этой странице сначала выберите регион"), instructions)
+    # The phone instruction lists a phone; the computer has its own instruction.
+    assert "Телефон с доступом в интернет (или компьютер)" not in instructions["instructions/parent-join/index.html"]
