@@ -447,6 +447,8 @@ class Procedure(Model):
     id: Slug
     title: Text
     roles: list[Slug] = Field(min_length=1, description="who performs it")
+    others: Text | None = Field(None, description="performers who have no guide of their own, as readers name them "
+                                                 "(«другие работники школы»): listed after the roles")
     phone: bool = Field(False, description="written for a phone: one line of context, then the steps")
     context: Text
     warning: Text | None = Field(None, description="read before the steps: what cannot be undone")

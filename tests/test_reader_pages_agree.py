@@ -253,5 +253,16 @@ def test_instructions_speak_plainly_to_whoever_does_the_step(sites, profile):
     assert not found(r"родител(?:и|ей|ям|ями|ях) \(законн", instructions)
     # A step about the worker does not give the administrator an order meant for the worker.
     assert not found(re.escape("на этой странице сначала выберите регион"), instructions)
+    # Non-teaching staff join by staff-join too (3.7, 4.3.10): the page is for every worker.
+    org = KBS[profile].context["org"].gen
+    assert f"другие работники {org}." in instructions["instructions/staff-join/index.html"]
+    assert f"Для всех работников {org}:" in instructions["instructions/staff-join/index.html"]
+    # Where every worker is «Сотрудник» and confirmation is on request, the administrator confirms only those who need it.
+    ctx = KBS[profile].context
+    if ctx["staff_status"].lower() == "сотрудник" and not ctx["verification_required"]:
+        assert "у тех работников, кому оно нужно" in article(site.page("roles/admin/index.html"))
+        assert "— у всех" not in article(site.page("roles/admin/index.html"))
+    # The chats table speaks the readers' words too.
+    assert not found(r"родител(?:и|ей|ям|ями|ях) \(законн", {"chats": article(site.page("chats/index.html"))})
     # The phone instruction lists a phone; the computer has its own instruction.
     assert "Телефон с доступом в интернет (или компьютер)" not in instructions["instructions/parent-join/index.html"]
