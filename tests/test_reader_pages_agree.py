@@ -257,6 +257,10 @@ def test_instructions_speak_plainly_to_whoever_does_the_step(sites, profile):
     org = KBS[profile].context["org"].gen
     assert f"другие работники {org}." in instructions["instructions/staff-join/index.html"]
     assert f"Для всех работников {org}:" in instructions["instructions/staff-join/index.html"]
+    # …and only teachers create chats with learners and parents (3.8.2).
+    assert "Педагоги теперь могут создавать чаты с коллегами" in instructions["instructions/staff-join/index.html"]
+    # One step, one action: the administrator finishes the confirmation in the note, not twice.
+    assert "затем завершите подтверждение со своей стороны" not in instructions["instructions/invite-staff/index.html"]
     # Where every worker is «Сотрудник» and confirmation is on request, the administrator confirms only those who need it.
     ctx = KBS[profile].context
     if ctx["staff_status"].lower() == "сотрудник" and not ctx["verification_required"]:
